@@ -1,0 +1,3 @@
+export type * from './types.js'
+export { classifyError, retryableNetworkCodes, type ErrorClassification } from './classify-error.js'
+export { parseRetryAfter } from './retry-after.js'

@@ -1,0 +1,2 @@
+// Filled by the mapping module: its public exports.
+export {}

@@ -1,0 +1,2 @@
+// Filled by the schema module: its public exports.
+export {}

@@ -1,0 +1,2 @@
+// Filled by the triggers module: its public exports.
+export {}
