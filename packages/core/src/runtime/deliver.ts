@@ -1,0 +1,221 @@
+/**
+ * The per-event path: trigger → mapping → validation → perform (with token
+ * refresh and in-process retries) → a classified Outcome. Nothing here parses:
+ * triggers, mappings and validators were compiled by `configure`.
+ */
+import type { AuthTokens, DestinationDefinition, Logger } from '../definition/types.js'
+import type { SegmentEvent } from '../events/segment-event.js'
+import type { ModifiedResponse, RequestOptions } from '../http/types.js'
+import type { JSONObject, JSONValue } from '../util/json.js'
+import { classifyError } from '../http/classify-error.js'
+import { summarizeResponse } from '../http/index.js'
+import type { CompiledAction } from './compile-action.js'
+import type { Outcome, OutcomeStatus, OutcomeWarning } from './outcome.js'
+import { withRetries, type RetryPolicy } from './retry.js'
+import { withTokenRefresh, type TokenRefreshCallback, type TokenState } from './oauth-refresh.js'
+import { runAction, type RunContext } from './run-action.js'
+
+/** A mapping of a configured instance, compiled. */
+export interface ConfiguredMapping {
+  id: string
+  name?: string
+  actionId: string
+  action: CompiledAction
+  /** The trigger text (the mapping's own, or the action's default subscription). */
+  trigger: string
+  /** The mapping as configured (the action's default mapping when none was given). */
+  mapping: JSONObject
+  enabled: boolean
+  matches: (event: SegmentEvent) => boolean
+  resolve: (event: SegmentEvent) => unknown
+  /** Masks password-typed fields of a payload before it goes into an Outcome. */
+  maskPayload: (payload: unknown) => unknown
+}
+
+/** What every delivery of an instance shares. */
+export interface InstanceState {
+  definition: DestinationDefinition
+  settings: Record<string, unknown>
+  tokens: TokenState
+  retryPolicy: RetryPolicy
+  onTokenRefresh?: TokenRefreshCallback
+  logger?: Logger
+  requestDefaults?: RequestOptions
+  /** The secret values to mask (recomputed when tokens change). */
+  secrets: () => string[]
+}
+
+/** An Outcome for a mapping that did not run, or failed before its request. */
+export function outcomeWithoutRequest(
+  mapping: ConfiguredMapping,
+  status: OutcomeStatus,
+  extra: Partial<Outcome> = {}
+): Outcome {
+  return { mappingId: mapping.id, actionId: mapping.actionId, status, warnings: [], attempts: 0, ...extra }
+}
+
+/** A payload that passed validation, or the `invalid` Outcome explaining why not. */
+export type PreparedPayload =
+  | { ok: true; payload: unknown; warnings: OutcomeWarning[] }
+  | { ok: false; outcome: Outcome }
+
+/**
+ * Maps and validates one event for one mapping (the trigger already matched).
+ *
+ * @example
+ * const prepared = preparePayload(mapping, event)
+ * if (!prepared.ok) return prepared.outcome
+ */
+export function preparePayload(mapping: ConfiguredMapping, event: SegmentEvent): PreparedPayload {
+  let resolved: unknown
+  try {
+    resolved = mapping.resolve(event)
+  } catch (error) {
+    return {
+      ok: false,
+      outcome: outcomeWithoutRequest(mapping, 'invalid', {
+        error: { code: 'INVALID_MAPPING', message: describeThrown(error, 'The mapping could not be resolved'), retryable: false }
+      })
+    }
+  }
+  const checked = mapping.action.validatePayload(resolved)
+  if (!checked.valid) {
+    return {
+      ok: false,
+      outcome: outcomeWithoutRequest(mapping, 'invalid', {
+        payload: mapping.maskPayload(resolved) as JSONValue,
+        warnings: checked.warnings,
+        error: { code: 'PAYLOAD_VALIDATION_FAILED', message: checked.message, retryable: false, httpStatus: 400 }
+      })
+    }
+  }
+  return { ok: true, payload: checked.value, warnings: checked.warnings }
+}
+
+/**
+ * Delivers one event through one mapping and classifies what happened. Never throws.
+ *
+ * @example
+ * const outcome = await deliverToMapping(state, mapping, event, signal)
+ */
+export async function deliverToMapping(
+  state: InstanceState,
+  mapping: ConfiguredMapping,
+  event: SegmentEvent,
+  signal?: AbortSignal
+): Promise<Outcome> {
+  let matched: boolean
+  try {
+    matched = mapping.matches(event)
+  } catch {
+    matched = false
+  }
+  if (!matched) return outcomeWithoutRequest(mapping, 'not-subscribed')
+
+  const prepared = preparePayload(mapping, event)
+  if (!prepared.ok) return prepared.outcome
+  const { payload, warnings } = prepared
+
+  let last: ModifiedResponse | undefined
+  const context = runContext(state, signal, (response) => {
+    last = response
+  })
+  const perform = mapping.action.definition.perform
+  const result = await withRetries(
+    () =>
+      withTokenRefresh(context, state.settings, state.tokens, state.onTokenRefresh, (auth) =>
+        runAction(context, perform, executeInput(state, mapping, payload, event, auth))
+      ),
+    state.retryPolicy,
+    signal
+  )
+  return finishOutcome(state, mapping, {
+    ok: result.ok,
+    value: result.ok ? result.value : undefined,
+    error: result.ok ? undefined : result.error,
+    attempts: result.attempts,
+    payload,
+    warnings,
+    last
+  })
+}
+
+/** The ExecuteInput of one run of `perform`. */
+export function executeInput(
+  state: InstanceState,
+  mapping: ConfiguredMapping,
+  payload: unknown,
+  rawData: SegmentEvent | SegmentEvent[],
+  auth: AuthTokens | undefined
+) {
+  return { settings: state.settings, payload, mapping: mapping.mapping, rawData, ...(auth && { auth }) }
+}
+
+/** The run context of one delivery. */
+export function runContext(
+  state: InstanceState,
+  signal: AbortSignal | undefined,
+  onResponse: (response: ModifiedResponse) => void
+): RunContext {
+  return {
+    definition: state.definition,
+    onResponse,
+    ...(signal && { signal }),
+    ...(state.logger && { logger: state.logger }),
+    ...(state.requestDefaults && { requestDefaults: state.requestDefaults })
+  }
+}
+
+interface Finished {
+  ok: boolean
+  value: unknown
+  error: unknown
+  attempts: number
+  payload: unknown
+  warnings: OutcomeWarning[]
+  last: ModifiedResponse | undefined
+  eventIndex?: number
+}
+
+/** Builds the Outcome of a run: delivered, or the classified failure, with redacted summaries. */
+export function finishOutcome(state: InstanceState, mapping: ConfiguredMapping, run: Finished): Outcome {
+  const outcome: Outcome = {
+    mappingId: mapping.id,
+    actionId: mapping.actionId,
+    status: 'delivered',
+    payload: mapping.maskPayload(run.payload) as JSONValue,
+    warnings: run.warnings,
+    attempts: run.attempts,
+    ...(run.eventIndex !== undefined && { eventIndex: run.eventIndex })
+  }
+  if (run.last) {
+    const summary = summarizeResponse(run.last, { secrets: state.secrets() })
+    outcome.request = summary.request
+    outcome.response = summary.response
+  }
+  if (run.ok) {
+    if (run.value !== undefined) outcome.data = run.value
+    return outcome
+  }
+  const classified = classifyError(run.error)
+  outcome.status = classified.status
+  outcome.error = {
+    code: classified.code,
+    message: redactText(classified.message, state.secrets()),
+    retryable: classified.status === 'retryable',
+    ...(classified.retryAfterMs !== undefined && { retryAfterMs: classified.retryAfterMs }),
+    ...(classified.httpStatus !== undefined && { httpStatus: classified.httpStatus })
+  }
+  return outcome
+}
+
+/** Masks every secret value inside a message. */
+export function redactText(text: string, secrets: string[]): string {
+  let result = text
+  for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join('••••••')
+  return result
+}
+
+function describeThrown(error: unknown, preamble: string): string {
+  return `${preamble}: ${error instanceof Error ? error.message : String(error)}`
+}

@@ -1,0 +1,508 @@
+/**
+ * `Destination`: the compatible class around a definition. It checks the
+ * definition once when constructed, prepares every action, and offers both the
+ * compatible surface (`onEvent`, `onBatch`, `executeAction`, `testAuthentication`,
+ * `refreshAccessToken`, `onDelete`, audiences) and destkit's host API (`configure`).
+ */
+import type {
+  AuthTokens,
+  CreateAudienceInput,
+  DestinationDefinition,
+  GetAudienceInput,
+  Logger,
+  OAuth2Authentication,
+  OAuth2ClientCredentials,
+  RefreshAccessTokenResult
+} from '../definition/types.js'
+import type { SegmentEvent } from '../events/segment-event.js'
+import type { ModifiedResponse } from '../http/types.js'
+import type { JSONLikeObject, JSONObject } from '../util/json.js'
+import { validateDefinition, DefinitionError } from '../definition/validate-definition.js'
+import { IntegrationError, InvalidAuthenticationError, PayloadValidationError } from '../errors/errors.js'
+import { ErrorCodes } from '../errors/error-codes.js'
+import {
+  ActionDestinationErrorResponse,
+  MultiStatusErrorReporter,
+  MultiStatusResponse,
+  type ActionDestinationErrorResponseType,
+  type ActionDestinationSuccessResponseType
+} from '../errors/multi-status-response.js'
+import { transform } from '../mapping/index.js'
+import { compileTrigger } from '../triggers/index.js'
+import { createSettingsValidator, settingsError, type ValidationResult } from '../schema/index.js'
+import { suggestionSuffix } from '../util/did-you-mean.js'
+import { compileAction, type CompiledAction } from './compile-action.js'
+import { configure, type ConfigureOptions, type DestinationInstance } from './configure.js'
+import { refreshAccessToken, withTokenRefresh, type TokenState } from './oauth-refresh.js'
+import { runAction, type RunContext } from './run-action.js'
+
+/** A compatible result of `onEvent`/`onBatch`/`executeAction`. */
+export interface Result {
+  output?: JSONObject | string | null
+  error?: JSONObject | null
+  data?: unknown
+  multistatus?: Array<ActionDestinationSuccessResponseType | (ActionDestinationErrorResponseType & { errorreporter: MultiStatusErrorReporter })>
+}
+
+/** A compatible subscription, as found in `settings.subscription(s)`. */
+export interface Subscription {
+  name?: string
+  partnerAction: string
+  subscribe: string
+  mapping?: JSONObject
+}
+
+/** OAuth data as the compatible surface passes it in `settings.oauth`. */
+export interface OAuthSettings {
+  access_token?: string
+  refresh_token?: string
+  clientId?: string
+  clientSecret?: string
+  refresh_token_url?: string
+}
+
+/** Options of `executeAction`. */
+export interface ExecuteActionOptions<Settings> {
+  event: SegmentEvent
+  mapping?: JSONObject
+  settings: Settings
+  auth?: AuthTokens
+  signal?: AbortSignal
+  logger?: Logger
+}
+
+/** Options of `executeBatch`. */
+export interface ExecuteBatchOptions<Settings> {
+  events: SegmentEvent[]
+  mapping?: JSONObject
+  settings: Settings
+  auth?: AuthTokens
+  signal?: AbortSignal
+  logger?: Logger
+}
+
+/** Subscription triggers seen by the compatible surface, compiled once each (bounded). */
+const triggerCacheLimit = 1_000
+
+/**
+ * A destination, ready to run.
+ *
+ * @example
+ * const destination = new Destination(definition)
+ * const instance = destination.configure({ settings, mappings })
+ * const outcomes = await instance.deliver(event)
+ */
+export class Destination<Settings = any> {
+  readonly definition: DestinationDefinition<Settings>
+  readonly name: string
+  readonly authentication: DestinationDefinition<Settings>['authentication']
+  /** The prepared actions, by id. */
+  readonly actions: Readonly<Record<string, CompiledAction>>
+  /** The same actions as a Map (used by `configure`). */
+  readonly actionMap: ReadonlyMap<string, CompiledAction>
+  readonly validateSettings: (settings: unknown) => ValidationResult
+  /** Receives every response of every request this destination makes (the test kit records them). */
+  onResponse?: (response: ModifiedResponse) => void
+
+  private readonly triggerCache = new Map<string, (event: SegmentEvent) => boolean>()
+
+  constructor(definition: DestinationDefinition<Settings>) {
+    const problems = validateDefinition(definition)
+    if (problems.length > 0) {
+      throw new DefinitionError(problems, typeof definition?.name === 'string' ? definition.name : undefined)
+    }
+    this.definition = definition
+    this.name = definition.name
+    this.authentication = definition.authentication
+    const actions = new Map<string, CompiledAction>()
+    for (const [id, action] of Object.entries(definition.actions)) actions.set(id, compileAction(id, action))
+    this.actionMap = actions
+    this.actions = Object.freeze(Object.fromEntries(actions))
+    this.validateSettings = createSettingsValidator(definition.authentication?.fields ?? {})
+  }
+
+  /**
+   * Validates settings and compiles mappings and triggers once (destkit's host API).
+   *
+   * @example
+   * const instance = destination.configure({ settings: { apiKey }, mappings: [{ id: 'm1', actionId: 'track' }] })
+   */
+  configure(options: ConfigureOptions<Settings>): DestinationInstance<Settings> {
+    return configure({ definition: this.definition, actions: this.actionMap, validateSettings: this.validateSettings }, options)
+  }
+
+  /**
+   * Runs one action on one event with a mapping (compatible). Throws on failure.
+   *
+   * @example
+   * const data = await destination.executeAction('postMessage', { event, mapping, settings })
+   */
+  async executeAction(actionId: string, options: ExecuteActionOptions<Settings>): Promise<unknown> {
+    const action = this.requireAction(actionId)
+    const settings = this.checkSettings(options.settings)
+    const mapping = options.mapping ?? action.defaultMapping
+    const checked = action.validatePayload(transform(mapping, options.event))
+    if (!checked.valid) throw new PayloadValidationError(checked.message)
+    const context = this.runContext(options.signal, options.logger)
+    const state: TokenState = { auth: options.auth }
+    return withTokenRefresh(context, settings, state, undefined, (auth) =>
+      runAction(context, action.definition.perform, {
+        settings,
+        payload: checked.value,
+        mapping,
+        rawData: options.event,
+        ...(auth && { auth })
+      })
+    )
+  }
+
+  /**
+   * Runs one action's `performBatch` on events (compatible). Invalid events are
+   * reported in the returned multistatus and left out of the request.
+   *
+   * @example
+   * const results = await destination.executeBatch('send', { events, mapping, settings })
+   */
+  async executeBatch(actionId: string, options: ExecuteBatchOptions<Settings>): Promise<MultiStatusResponse> {
+    const action = this.requireAction(actionId)
+    if (typeof action.definition.performBatch !== 'function') {
+      throw new IntegrationError(
+        `The action '${actionId}' of ${this.name} does not support batches (it has no performBatch).`,
+        ErrorCodes.NOT_IMPLEMENTED_BY_DESTINATION,
+        400
+      )
+    }
+    const settings = this.checkSettings(options.settings)
+    const mapping = options.mapping ?? action.defaultMapping
+    const results = new MultiStatusResponse()
+    const validPayloads: unknown[] = []
+    const validEvents: SegmentEvent[] = []
+    const validIndex: number[] = []
+    options.events.forEach((event, index) => {
+      const checked = action.validatePayload(transform(mapping, event))
+      if (checked.valid) {
+        validPayloads.push(checked.value)
+        validEvents.push(event)
+        validIndex.push(index)
+      } else {
+        results.setErrorResponseAtIndex(index, {
+          status: 400,
+          errortype: ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+          errormessage: checked.message,
+          errorreporter: MultiStatusErrorReporter.INTEGRATIONS
+        } as ActionDestinationErrorResponseType)
+      }
+    })
+    if (validPayloads.length === 0) return results
+    const context = this.runContext(options.signal, options.logger)
+    const state: TokenState = { auth: options.auth }
+    const performBatch = action.definition.performBatch
+    let value: unknown
+    try {
+      value = await withTokenRefresh(context, settings, state, undefined, (auth) =>
+        runAction(context, performBatch, {
+          settings,
+          payload: validPayloads,
+          mapping,
+          rawData: validEvents,
+          ...(auth && { auth })
+        })
+      )
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500
+      const message = error instanceof Error ? error.message : String(error)
+      validIndex.forEach((index) =>
+        results.setErrorResponseAtIndex(index, {
+          status,
+          errortype: (error as { code?: string }).code ?? ErrorCodes.UNKNOWN_ERROR,
+          errormessage: message
+        })
+      )
+      return results
+    }
+    validIndex.forEach((index, i) => {
+      if (value instanceof MultiStatusResponse) {
+        const entry = value.getResponseAtIndex(i)
+        if (entry instanceof ActionDestinationErrorResponse) results.setErrorResponseAtIndex(index, entry)
+        else if (entry) results.setSuccessResponseAtIndex(index, entry)
+        else {
+          results.setErrorResponseAtIndex(index, {
+            status: 500,
+            errortype: ErrorCodes.MISSING_BATCH_RESULT,
+            errormessage: `The destination returned no result for event ${index} of the batch.`
+          })
+        }
+      } else {
+        results.setSuccessResponseAtIndex(index, {
+          status: 200,
+          sent: validPayloads[i] as JSONLikeObject,
+          body: (value ?? {}) as JSONLikeObject
+        })
+      }
+    })
+    return results
+  }
+
+  /**
+   * Runs every subscription in `settings` on one event (compatible). Throws when an action fails.
+   *
+   * @example
+   * await destination.onEvent(event, { apiKey, subscription: { subscribe: 'type = "track"', partnerAction: 'track', mapping } })
+   */
+  async onEvent(event: SegmentEvent, settings: JSONObject, options: { signal?: AbortSignal; logger?: Logger } = {}): Promise<Result[]> {
+    const { destinationSettings, subscriptions, auth } = this.splitCompatibleSettings(settings)
+    const results: Result[] = []
+    for (const subscription of subscriptions) {
+      if (!this.matches(subscription.subscribe, event)) {
+        results.push({ output: 'not subscribed' })
+        continue
+      }
+      const data = await this.executeAction(subscription.partnerAction, {
+        event,
+        settings: destinationSettings,
+        ...(subscription.mapping && { mapping: subscription.mapping }),
+        ...(auth && { auth }),
+        ...(options.signal && { signal: options.signal }),
+        ...(options.logger && { logger: options.logger })
+      })
+      results.push({ output: 'Action Executed', data: data as JSONObject })
+    }
+    return results
+  }
+
+  /**
+   * Runs every subscription in `settings` on a batch of events (compatible): one
+   * multistatus result per subscription.
+   *
+   * @example
+   * const [result] = await destination.onBatch(events, { apiKey, subscription })
+   * result.multistatus?.[0].status // 200
+   */
+  async onBatch(events: SegmentEvent[], settings: JSONObject, options: { signal?: AbortSignal; logger?: Logger } = {}): Promise<Result[]> {
+    const { destinationSettings, subscriptions, auth } = this.splitCompatibleSettings(settings)
+    const results: Result[] = []
+    for (const subscription of subscriptions) {
+      const subscribed = events.filter((event) => this.matches(subscription.subscribe, event))
+      if (subscribed.length === 0) {
+        results.push({ output: 'not subscribed' })
+        continue
+      }
+      const multistatus = await this.executeBatch(subscription.partnerAction, {
+        events: subscribed,
+        settings: destinationSettings,
+        ...(subscription.mapping && { mapping: subscription.mapping }),
+        ...(auth && { auth }),
+        ...(options.signal && { signal: options.signal }),
+        ...(options.logger && { logger: options.logger })
+      })
+      results.push(toMultistatusResult(multistatus))
+    }
+    return results
+  }
+
+  /**
+   * Checks credentials with the definition's `testAuthentication` (compatible).
+   * Throws `InvalidAuthenticationError` with the reason when they are refused.
+   *
+   * @example
+   * await destination.testAuthentication({ apiKey: 'sk_live_…' })
+   */
+  async testAuthentication(settings: Settings & { oauth?: OAuthSettings }): Promise<void> {
+    const { oauth, ...rest } = (settings ?? {}) as Settings & { oauth?: OAuthSettings }
+    const checked = this.checkSettings(rest as Settings)
+    const test = this.authentication?.testAuthentication
+    if (!test) return
+    const context = this.runContext()
+    const state: TokenState = { auth: toAuthTokens(oauth) }
+    try {
+      await withTokenRefresh(context, checked, state, undefined, (auth) =>
+        runAction(context, (request, data) => test(request, { settings: data.settings as Settings, ...(auth && { auth }) }), {
+          settings: checked,
+          payload: undefined,
+          ...(auth && { auth })
+        })
+      )
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new InvalidAuthenticationError(`Credentials are invalid: ${reason}`)
+    }
+  }
+
+  /**
+   * Refreshes an OAuth2 access token with the definition's `refreshAccessToken` (compatible).
+   *
+   * @example
+   * const { accessToken } = await destination.refreshAccessToken(settings, { refreshToken, clientId, clientSecret, accessToken })
+   */
+  async refreshAccessToken(settings: Settings, oauthData: OAuth2ClientCredentials): Promise<RefreshAccessTokenResult | undefined> {
+    const scheme = this.authentication as OAuth2Authentication<Settings> | undefined
+    if (!scheme || (scheme.scheme !== 'oauth2' && scheme.scheme !== 'oauth-managed') || !scheme.refreshAccessToken) {
+      throw new IntegrationError(
+        `${this.name} does not support refreshing access tokens (no OAuth2 refreshAccessToken).`,
+        ErrorCodes.NOT_IMPLEMENTED_BY_DESTINATION,
+        400
+      )
+    }
+    return refreshAccessToken(this.runContext(), settings, oauthData)
+  }
+
+  /**
+   * Deletes a user's data at the destination (compatible); returns the handler's result.
+   *
+   * @example
+   * await destination.onDelete({ type: 'delete', userId: 'u1' }, settings)
+   */
+  async onDelete(event: SegmentEvent, settings: JSONObject): Promise<unknown> {
+    const onDelete = this.definition.onDelete
+    if (!onDelete) return { output: 'This destination does not support deletion.' }
+    const { destinationSettings, auth } = this.splitCompatibleSettings(settings)
+    const context = this.runContext()
+    const state: TokenState = { auth }
+    const payload = { userId: event.userId, anonymousId: event.anonymousId }
+    return withTokenRefresh(context, destinationSettings, state, undefined, (currentAuth) =>
+      runAction(context, onDelete, {
+        settings: destinationSettings,
+        payload,
+        rawData: event,
+        ...(currentAuth && { auth: currentAuth })
+      })
+    )
+  }
+
+  /**
+   * Creates an audience at the destination (audience destinations, compatible).
+   *
+   * @example
+   * const { externalId } = await destination.createAudience({ settings, audienceName: 'VIPs' })
+   */
+  async createAudience(input: CreateAudienceInput<Settings>): Promise<{ externalId: string }> {
+    const create = this.definition.audienceConfig?.createAudience
+    if (!create) {
+      throw new IntegrationError(`${this.name} cannot create audiences.`, ErrorCodes.CREATE_AUDIENCE_FAILED, 400)
+    }
+    const result = (await runAction(this.runContext(input.signal), (request) => create(request, input), {
+      settings: input.settings,
+      payload: undefined
+    })) as { externalId?: unknown }
+    if (typeof result?.externalId !== 'string' || result.externalId === '') {
+      throw new IntegrationError('createAudience did not return an externalId.', ErrorCodes.CREATE_AUDIENCE_FAILED, 500)
+    }
+    return { externalId: result.externalId }
+  }
+
+  /**
+   * Reads an audience at the destination (audience destinations, compatible).
+   *
+   * @example
+   * const { externalId } = await destination.getAudience({ settings, externalId: '42' })
+   */
+  async getAudience(input: GetAudienceInput<Settings>): Promise<{ externalId: string }> {
+    const get = this.definition.audienceConfig?.getAudience
+    if (!get) throw new IntegrationError(`${this.name} cannot read audiences.`, ErrorCodes.GET_AUDIENCE_FAILED, 400)
+    const result = (await runAction(this.runContext(input.signal), (request) => get(request, input), {
+      settings: input.settings,
+      payload: undefined
+    })) as { externalId?: unknown }
+    if (typeof result?.externalId !== 'string' || result.externalId === '') {
+      throw new IntegrationError('getAudience did not return an externalId.', ErrorCodes.GET_AUDIENCE_FAILED, 500)
+    }
+    return { externalId: result.externalId }
+  }
+
+  /** The action, or an error naming the closest one. */
+  protected requireAction(actionId: string): CompiledAction {
+    const action = this.actionMap.get(actionId)
+    if (!action) {
+      throw new IntegrationError(
+        `'${actionId}' is not an action of ${this.name}${suggestionSuffix(actionId, this.actionMap.keys())}.`,
+        ErrorCodes.ACTION_NOT_FOUND,
+        400
+      )
+    }
+    return action
+  }
+
+  /** Validated settings (unknown keys kept), or the `INVALID_SETTINGS` error. */
+  protected checkSettings(settings: Settings): Settings {
+    const checked = this.validateSettings(settings ?? {})
+    if (!checked.valid) throw settingsError(checked)
+    return checked.value as Settings
+  }
+
+  protected runContext(signal?: AbortSignal, logger?: Logger): RunContext {
+    const onResponse = this.onResponse
+    return {
+      definition: this.definition,
+      ...(signal && { signal }),
+      ...(logger && { logger }),
+      ...(onResponse && { onResponse: (response: ModifiedResponse) => onResponse(response) })
+    }
+  }
+
+  private matches(trigger: string, event: SegmentEvent): boolean {
+    let compiled = this.triggerCache.get(trigger)
+    if (!compiled) {
+      compiled = compileTrigger(trigger)
+      if (this.triggerCache.size >= triggerCacheLimit) this.triggerCache.clear()
+      this.triggerCache.set(trigger, compiled)
+    }
+    return compiled(event)
+  }
+
+  private splitCompatibleSettings(settings: JSONObject): {
+    destinationSettings: Settings
+    subscriptions: Subscription[]
+    auth: AuthTokens | undefined
+  } {
+    const { subscription, subscriptions, oauth, ...destinationSettings } = (settings ?? {}) as Record<string, unknown>
+    let list: unknown = subscriptions ?? (subscription ? [subscription] : [])
+    if (typeof list === 'string') {
+      try {
+        list = JSON.parse(list)
+      } catch {
+        throw new IntegrationError('settings.subscriptions is not valid JSON.', ErrorCodes.INVALID_SETTINGS, 400)
+      }
+    }
+    if (!Array.isArray(list)) {
+      throw new IntegrationError('settings.subscriptions must be an array of subscriptions.', ErrorCodes.INVALID_SETTINGS, 400)
+    }
+    return {
+      destinationSettings: destinationSettings as Settings,
+      subscriptions: list as Subscription[],
+      auth: toAuthTokens(oauth as OAuthSettings | undefined)
+    }
+  }
+}
+
+/**
+ * A batch's per-event results in the compatible `Result` shape.
+ *
+ * @example
+ * toMultistatusResult(multistatus).multistatus?.[0].status // 200
+ */
+export function toMultistatusResult(multistatus: MultiStatusResponse): Result {
+  return {
+    multistatus: multistatus.getAllResponses().map((entry) =>
+      entry instanceof ActionDestinationErrorResponse
+        ? { ...entry.value(), errorreporter: MultiStatusErrorReporter.DESTINATION }
+        : (entry?.value() ?? {
+            status: 500,
+            errortype: ErrorCodes.MISSING_BATCH_RESULT,
+            errormessage: 'No result was returned for this event.',
+            errorreporter: MultiStatusErrorReporter.INTEGRATIONS
+          })
+    ) as Result['multistatus']
+  }
+}
+
+/** The compatible `settings.oauth` shape → AuthTokens. */
+function toAuthTokens(oauth: OAuthSettings | undefined): AuthTokens | undefined {
+  if (!oauth || typeof oauth !== 'object') return undefined
+  return {
+    accessToken: oauth.access_token ?? '',
+    ...(oauth.refresh_token && { refreshToken: oauth.refresh_token }),
+    ...(oauth.clientId && { clientId: oauth.clientId }),
+    ...(oauth.clientSecret && { clientSecret: oauth.clientSecret }),
+    ...(oauth.refresh_token_url && { refreshTokenUrl: oauth.refresh_token_url })
+  }
+}
