@@ -6,6 +6,7 @@
 import { inspect } from 'node:util'
 import { getErrorCodeFromHttpStatus } from './error-codes.js'
 import { isRetryableStatus } from './errors.js'
+import { describeNetworkCode, isRetryableNetworkCode } from '../http/network-codes.js'
 import type { ModifiedResponse, NormalizedRequestOptions } from '../http/types.js'
 
 function hide(target: object, key: string, value: unknown): void {
@@ -67,6 +68,60 @@ export class RequestTimeoutError extends Error {
     hide(this, 'options', options)
   }
 
+  get retryable(): boolean {
+    return true
+  }
+
+  [inspect.custom](): string {
+    return `${this.name} [${this.code}]: ${this.message}`
+  }
+}
+
+/**
+ * The request failed below HTTP: no response arrived (connection refused or
+ * reset, name lookup failed, too many redirects…). `code` is the Node.js code.
+ *
+ * @example
+ * if (error instanceof NetworkError && error.code === 'ENOTFOUND') throw new IntegrationError('Check the host name.', 'BAD_HOST', 400)
+ */
+export class NetworkError extends Error {
+  code: string
+  declare options: NormalizedRequestOptions | undefined
+
+  constructor(url: string, code: string, options?: NormalizedRequestOptions) {
+    super(`The request to ${safeUrl(url)} failed: ${describeNetworkCode(code)} (${code}).`)
+    this.name = 'NetworkError'
+    this.code = code
+    hide(this, 'options', options)
+  }
+
+  /** Whether a retry may succeed (see `retryableNetworkCodes`). */
+  get retryable(): boolean {
+    return isRetryableNetworkCode(this.code)
+  }
+
+  [inspect.custom](): string {
+    return `${this.name} [${this.code}]: ${this.message}`
+  }
+}
+
+/**
+ * The request was cancelled through its `signal`. Its name is `AbortError`, as
+ * with `fetch`, so code that checks `error.name === 'AbortError'` keeps working.
+ *
+ * @example
+ * if (error instanceof RequestAbortedError) return // the host is shutting down
+ */
+export class RequestAbortedError extends Error {
+  code: string
+
+  constructor(url: string) {
+    super(`The request to ${safeUrl(url)} was aborted before it finished.`)
+    this.name = 'AbortError'
+    this.code = 'ABORTED'
+  }
+
+  /** An abort is the caller's decision, not the destination's failure: the event may be sent again. */
   get retryable(): boolean {
     return true
   }

@@ -22,17 +22,17 @@ export type HttpMethod =
 
 /** Search parameters as an object, a `URLSearchParams` or a query string. */
 export type SearchParams =
-  | Record<string, string | number | boolean | null | undefined>
-  | URLSearchParams
-  | string
+  Record<string, string | number | boolean | null | undefined> | URLSearchParams | string
 
 /** Headers as a plain object; a header set to `undefined` is removed when options merge. */
 export type RequestHeaders = Record<string, string | string[] | undefined>
 
 /** Hooks run around each request (they concatenate when options merge). */
 export interface RequestHooks {
-  /** Runs before the request is sent; may change `options`. */
-  beforeRequest?: Array<(options: NormalizedRequestOptions) => void | Promise<void>>
+  /** Runs before the request is sent; may change `options` in place or return options to merge on top. */
+  beforeRequest?: Array<
+    (options: NormalizedRequestOptions) => RequestOptions | void | Promise<RequestOptions | void>
+  >
   /** Runs after a response arrives; may return a replacement response. */
   afterResponse?: Array<
     (

@@ -1,0 +1,166 @@
+/**
+ * The request client destinations receive: got underneath (its own retries
+ * off — retrying is the runtime's job), fetch-like responses on top.
+ */
+import { STATUS_CODES } from 'node:http'
+import got, { type Response as GotResponse } from 'got'
+import { HTTPError } from '../errors/http-errors.js'
+import { IntegrationError } from '../errors/errors.js'
+import { basicAuthHeader } from './basic-auth.js'
+import { createHeaders } from './headers.js'
+import { mergeHeaders, mergeRequestOptions } from './merge-request-options.js'
+import { normalizeRequestOptions } from './normalize-request-options.js'
+import { parseResponseData } from './parse-response-data.js'
+import { encodeRequestBody } from './request-body.js'
+import { resolveRequestUrl } from './request-url.js'
+import { createSentRequest } from './sent-request.js'
+import { translateTransportError } from './translate-transport-error.js'
+import type { ModifiedResponse, NormalizedRequestOptions, RequestClient, RequestOptions } from './types.js'
+
+/** Sent when neither the destination nor the call sets a `user-agent`. */
+export const DEFAULT_USER_AGENT = 'destkit'
+
+/** One got instance for every client: buffer bodies, no retries, errors handled here. */
+const transport = got.extend({
+  retry: { limit: 0 },
+  throwHttpErrors: false,
+  responseType: 'buffer',
+  allowGetBody: true
+})
+
+/**
+ * Creates a request client. Options merge left to right (see `mergeRequestOptions`);
+ * the options of each call go on top. A non-2xx response throws `HTTPError` (unless
+ * `throwHttpErrors: false`) after every `afterResponse` hook has seen it.
+ *
+ * @example
+ * const request = createRequestClient({ prefixUrl: 'https://api.example.com/v1', headers: { authorization: `Bearer ${token}` } })
+ * const response = await request('events', { method: 'post', json: { event: 'Order Completed' } })
+ * response.data // the parsed JSON body
+ */
+export function createRequestClient(...options: RequestOptions[]): RequestClient {
+  const defaults = mergeRequestOptions(...options)
+  const request = (url: string, callOptions?: RequestOptions) =>
+    sendRequest(url, mergeRequestOptions(defaults, callOptions))
+  return request as RequestClient
+}
+
+async function sendRequest(url: string, merged: RequestOptions): Promise<ModifiedResponse> {
+  const options = await runBeforeRequestHooks(normalizeRequestOptions(merged))
+  const target = resolveTarget(url, options)
+  const encoded = encodeRequestBody(options)
+  const headers = wireHeaders(options, encoded.contentType)
+  const request = createSentRequest({ url: target, method: options.method, headers, body: encoded.body })
+
+  if (options.signal?.aborted)
+    throw await runBeforeErrorHooks(options, translateTransportError(options.signal.reason, target, options))
+
+  // A refusal thrown by `beforeRedirect` is rethrown as is (got would wrap it).
+  let redirectRefusal: { error: unknown } | undefined
+  const beforeRedirect = options.beforeRedirect
+  let raw: GotResponse<Uint8Array>
+  try {
+    raw = await transport(target, {
+      method: options.method,
+      headers,
+      ...(encoded.body !== undefined && { body: encoded.body }),
+      timeout: { request: options.timeout },
+      followRedirect: options.followRedirect !== false,
+      ...(options.maxRedirects !== undefined && { maxRedirects: options.maxRedirects }),
+      ...(options.signal && { signal: options.signal }),
+      hooks: {
+        beforeRedirect: beforeRedirect
+          ? [
+              async (next) => {
+                try {
+                  await beforeRedirect(new URL(String(next.url)))
+                } catch (error) {
+                  redirectRefusal = { error }
+                  throw error
+                }
+              }
+            ]
+          : []
+      }
+    })
+  } catch (error) {
+    if (redirectRefusal) throw redirectRefusal.error
+    throw await runBeforeErrorHooks(options, translateTransportError(error, target, options))
+  }
+
+  let response = decorateResponse(raw, request, options)
+  for (const hook of options.hooks?.afterResponse ?? []) {
+    response = (await hook(response, options)) ?? response
+  }
+  if (!response.ok && options.throwHttpErrors)
+    throw await runBeforeErrorHooks(options, new HTTPError(response))
+  return response
+}
+
+/** `beforeRequest` hooks may change the options in place or return options to merge on top. */
+async function runBeforeRequestHooks(options: NormalizedRequestOptions): Promise<NormalizedRequestOptions> {
+  let current = options
+  for (const hook of options.hooks?.beforeRequest ?? []) {
+    const returned = await hook(current)
+    if (returned && typeof returned === 'object') {
+      // Hooks are already running; merging them again would run them twice.
+      const { hooks: _ignored, ...changes } = returned
+      current = normalizeRequestOptions(mergeRequestOptions(current, changes))
+    }
+  }
+  // A hook may have added headers in any case.
+  current.headers = mergeHeaders({}, current.headers)
+  return current
+}
+
+async function runBeforeErrorHooks(options: NormalizedRequestOptions, error: Error): Promise<Error> {
+  let current = error
+  for (const hook of options.hooks?.beforeError ?? []) {
+    current = (await hook(current)) ?? current
+  }
+  return current
+}
+
+function resolveTarget(url: string, options: NormalizedRequestOptions): string {
+  try {
+    return resolveRequestUrl(url, options)
+  } catch {
+    // The URL itself is left out of the message: it may hold a key.
+    throw new IntegrationError('The request URL is not a valid absolute URL.', 'INVALID_URL', 400)
+  }
+}
+
+/** The headers as sent: the options' headers plus what the body and Basic auth imply. */
+function wireHeaders(
+  options: NormalizedRequestOptions,
+  contentType: string | undefined
+): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = { 'user-agent': DEFAULT_USER_AGENT }
+  if (contentType !== undefined) headers['content-type'] = contentType
+  Object.assign(headers, options.headers)
+  if (options.username || options.password) {
+    headers.authorization = basicAuthHeader(options.username ?? '', options.password ?? '')
+  }
+  return headers
+}
+
+function decorateResponse(
+  raw: GotResponse<Uint8Array>,
+  request: ModifiedResponse['request'],
+  options: NormalizedRequestOptions
+): ModifiedResponse {
+  const headers = createHeaders(raw.headers)
+  const body = Buffer.from(raw.body.buffer, raw.body.byteOffset, raw.body.byteLength)
+  const status = raw.statusCode
+  return {
+    status,
+    statusText: raw.statusMessage || STATUS_CODES[status] || '',
+    ok: status >= 200 && status < 300,
+    url: raw.url,
+    headers,
+    content: body.toString('utf8'),
+    data: parseResponseData(body, headers.get('content-type'), options.responseType),
+    request,
+    options
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Read-only, fetch-style header accessors over a plain header record.
+ */
+import type { ResponseHeaders } from './types.js'
+
+/**
+ * Wraps headers (any case; array values joined with `, `) in `get`/`has`/`toJSON`
+ * and an iterator. The record is copied, so later changes to it are not seen.
+ *
+ * @example
+ * const headers = createHeaders({ 'Content-Type': 'application/json' })
+ * headers.get('content-type') // 'application/json'
+ * headers.toJSON()            // { 'content-type': 'application/json' }
+ */
+export function createHeaders(raw: Record<string, string | string[] | number | undefined>): ResponseHeaders {
+  const values: Record<string, string> = {}
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue
+    values[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value)
+  }
+  return {
+    get: (name) => values[name.toLowerCase()] ?? null,
+    has: (name) => Object.hasOwn(values, name.toLowerCase()),
+    toJSON: () => ({ ...values }),
+    [Symbol.iterator]: () => Object.entries(values)[Symbol.iterator]()
+  }
+}

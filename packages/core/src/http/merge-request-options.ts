@@ -1,0 +1,72 @@
+/**
+ * Merging request options: the destination's `extendRequest` result goes under
+ * the options of each call, and both under whatever the runtime adds.
+ */
+import type { RequestHeaders, RequestHooks, RequestOptions } from './types.js'
+
+type HeaderSource = RequestHeaders | Headers | undefined
+
+/**
+ * Merges request options, later ones winning. Headers merge case-insensitively
+ * (keys lower-cased; a header set to `undefined` is removed), hooks concatenate,
+ * `searchParams` replace, every other key is taken from the last option that sets it.
+ *
+ * @example
+ * mergeRequestOptions(
+ *   { headers: { Authorization: 'Bearer a', 'X-Trace': '1' }, hooks: { afterResponse: [record] } },
+ *   { headers: { authorization: 'Bearer b', 'x-trace': undefined }, hooks: { afterResponse: [log] } }
+ * )
+ * // → { headers: { authorization: 'Bearer b' }, hooks: { afterResponse: [record, log] } }
+ */
+export function mergeRequestOptions(...options: Array<RequestOptions | undefined>): RequestOptions {
+  const merged: RequestOptions = {}
+  let headers: Record<string, string | string[]> | undefined
+  let hooks: RequestHooks | undefined
+  for (const source of options) {
+    if (source === undefined || source === null) continue
+    for (const [key, value] of Object.entries(source)) {
+      if (key === 'headers' || key === 'hooks') continue
+      // An explicit `undefined` does not erase what an earlier option set.
+      if (value !== undefined) (merged as Record<string, unknown>)[key] = value
+    }
+    if (source.headers !== undefined) headers = mergeHeaders(headers ?? {}, source.headers)
+    if (source.hooks !== undefined) hooks = concatHooks(hooks ?? {}, source.hooks)
+  }
+  if (headers !== undefined) merged.headers = headers
+  if (hooks !== undefined) merged.hooks = hooks
+  return merged
+}
+
+/**
+ * Merges `source` over `target` with lower-cased names; `undefined` removes a header.
+ * Returns a new object.
+ *
+ * @example
+ * mergeHeaders({ accept: 'text/plain' }, { Accept: 'application/json', 'X-Old': undefined })
+ * // → { accept: 'application/json' }
+ */
+export function mergeHeaders(
+  target: Record<string, string | string[]>,
+  source: HeaderSource
+): Record<string, string | string[]> {
+  const result = { ...target }
+  if (source === undefined || source === null) return result
+  const entries: Array<[string, unknown]> =
+    typeof Headers !== 'undefined' && source instanceof Headers
+      ? [...source.entries()]
+      : Object.entries(source)
+  for (const [name, value] of entries) {
+    const key = name.toLowerCase()
+    if (value === undefined || value === null) delete result[key]
+    else result[key] = Array.isArray(value) ? value.map(String) : String(value)
+  }
+  return result
+}
+
+function concatHooks(target: RequestHooks, source: RequestHooks): RequestHooks {
+  const result: RequestHooks = { ...target }
+  if (source.beforeRequest) result.beforeRequest = [...(target.beforeRequest ?? []), ...source.beforeRequest]
+  if (source.afterResponse) result.afterResponse = [...(target.afterResponse ?? []), ...source.afterResponse]
+  if (source.beforeError) result.beforeError = [...(target.beforeError ?? []), ...source.beforeError]
+  return result
+}

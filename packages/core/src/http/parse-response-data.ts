@@ -1,0 +1,45 @@
+/**
+ * What `response.data` holds: parsed JSON for a JSON response, the text otherwise.
+ */
+import type { RequestOptions } from './types.js'
+
+/**
+ * Whether a content type is JSON (`application/json`, `application/problem+json`…).
+ *
+ * @example
+ * isJsonContentType('application/json; charset=utf-8') // true
+ * isJsonContentType('text/html')                        // false
+ */
+export function isJsonContentType(contentType: string | null | undefined): boolean {
+  if (!contentType) return false
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
+  return mediaType === 'application/json' || mediaType.endsWith('+json')
+}
+
+/**
+ * Computes `data` from the body. JSON (by content type, or `responseType: 'json'`)
+ * is parsed and becomes `undefined` when it does not parse — this never throws;
+ * `responseType: 'buffer'` gives the bytes; anything else gives the text, as the
+ * Destination Actions runtime does.
+ *
+ * @example
+ * parseResponseData(Buffer.from('{"ok":true}'), 'application/json') // { ok: true }
+ * parseResponseData(Buffer.from('{oops'), 'application/json')       // undefined
+ * parseResponseData(Buffer.from('hi'), 'text/plain')                // 'hi'
+ */
+export function parseResponseData(
+  raw: Buffer,
+  contentType: string | null,
+  responseType?: RequestOptions['responseType']
+): unknown {
+  if (responseType === 'buffer') return raw
+  const text = raw.toString('utf8')
+  if (responseType === 'json' || (responseType === undefined && isJsonContentType(contentType))) {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      return undefined
+    }
+  }
+  return text
+}
