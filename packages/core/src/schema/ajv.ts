@@ -1,0 +1,53 @@
+/**
+ * The one ajv instance of the runtime, with the formats fields can ask for.
+ * It only validates: the clean-up (coercion, removals) is ours, because ajv's
+ * own `coerceTypes`/`removeAdditional` change values without saying so.
+ */
+import { Ajv, type ValidateFunction } from 'ajv'
+import formatsModule from 'ajv-formats'
+import { DATE_LIKE_FORMAT } from './fields-to-json-schema.js'
+import { isDateLike } from './date-like.js'
+import type { JsonSchema } from './types.js'
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object.
+const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (
+  ajv: Ajv,
+  options: { mode: 'full'; keywords: boolean }
+) => Ajv
+
+function createAjv(): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    // Errors keep the failing value and schema: sentences need the type found and the field's title.
+    verbose: true,
+    // Schemas carry annotations (title, $comment, tsType…) and union types; only real keywords matter.
+    strict: false,
+    allowUnionTypes: true
+  })
+  addFormats(ajv, { mode: 'full', keywords: false })
+  // UI hints: any string is a valid `text` or `password`.
+  ajv.addFormat('text', true)
+  ajv.addFormat('password', true)
+  ajv.addFormat(DATE_LIKE_FORMAT, { type: 'string', validate: isDateLike })
+  return ajv
+}
+
+/** The shared instance. Compile through `compileAjvSchema`, which keeps nothing in ajv's own cache. */
+export const ajv = createAjv()
+
+/**
+ * Compiles a schema with the shared instance. The compiled function is returned
+ * and ajv's cache entry dropped, so a host that compiles many configurations
+ * keeps no schema alive after it lets go of its validator.
+ *
+ * @example
+ * const validate = compileAjvSchema({ type: 'string' })
+ * validate('a') // true
+ */
+export function compileAjvSchema(schema: JsonSchema): ValidateFunction {
+  // One draft is supported; peer-generated schemas name a meta-schema ajv does not know.
+  const { $schema: _metaSchema, ...withoutMetaSchema } = schema
+  const validate = ajv.compile(withoutMetaSchema)
+  ajv.removeSchema(withoutMetaSchema)
+  return validate
+}
