@@ -21,6 +21,8 @@ export const retryableNetworkCodes: ReadonlySet<string> = new Set([
   'EADDRINUSE',
   'EADDRNOTAVAIL',
   'ERR_STREAM_PREMATURE_CLOSE',
+  // The connection closed before the announced body length arrived.
+  'ERR_HTTP_CONTENT_LENGTH_MISMATCH',
   'ERR_SOCKET_CONNECTION_TIMEOUT',
   'ERR_HTTP2_STREAM_ERROR',
   'ERR_HTTP2_SESSION_ERROR',
@@ -45,6 +47,7 @@ const descriptions: Readonly<Record<string, string>> = {
   ENETUNREACH: 'the network is unreachable',
   EHOSTUNREACH: 'the host is unreachable',
   ERR_STREAM_PREMATURE_CLOSE: 'the connection closed before the response was complete',
+  ERR_HTTP_CONTENT_LENGTH_MISMATCH: 'the connection closed before the whole body arrived',
   ERR_TOO_MANY_REDIRECTS: 'there were too many redirects'
 }
 
