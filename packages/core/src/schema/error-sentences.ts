@@ -163,9 +163,12 @@ function sentenceOf(error: ErrorObject): { message: string; path?: string } {
   }
 }
 
+// Keywords whose sub-errors describe alternatives (or candidates), not faults: one sentence says it all.
+const foldedKeywords = new Set(['anyOf', 'oneOf', 'contains', 'propertyNames'])
+
 /**
  * Rewrites ajv's errors as issues with sentences. The errors of the branches of
- * an `anyOf`/`oneOf` (and of an `if`) are folded into one sentence, since they
+ * an `anyOf`/`oneOf`/`contains`/`propertyNames` (and of an `if`) are folded into one sentence, since they
  * describe alternatives, not faults; duplicates are reported once.
  *
  * @example
@@ -175,7 +178,7 @@ function sentenceOf(error: ErrorObject): { message: string; path?: string } {
  */
 export function errorsToIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
   const branchPrefixes = errors
-    .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
+    .filter((error) => foldedKeywords.has(error.keyword))
     .map((error) => `${error.schemaPath}/`)
   const issues: ValidationIssue[] = []
   const seen = new Set<string>()
