@@ -1,0 +1,242 @@
+/**
+ * Compiles a trigger to a tree of closures, once. Evaluating it reads the event
+ * and compares; it parses nothing, splits no paths and allocates nothing.
+ *
+ * Semantics (see spec/triggers.md):
+ * - `f = "v"` is string equality; `f != "v"` is its opposite, so true when f is missing.
+ * - `f = 5` is true only when f is the number 5; `f != 5` only when f is another number.
+ * - `< <= > >=` compare numbers, and strings written as decimal numbers ("12.50", "-3", "1e3").
+ * - `f = null` is true when f is missing or null; `f != null` when it has any other value.
+ * - `f = true` / `f = false` are true only for that boolean; `!=` with a boolean is the opposite.
+ * - `contains`/`match` test strings only; `!contains`/`!match` are true only for strings that fail
+ *   the test (as in the peer runtime) — write `!(contains(f, "v"))` to count a missing f too.
+ * - Fields are read from own properties only: `__proto__`, `constructor` and the like never reach a prototype.
+ */
+import type { ConditionNode, FieldPath, TriggerNode, TriggerPredicate } from './ast.js'
+import { isTriggerRootField, TRIGGER_ROOT_FIELDS } from './fields.js'
+import { parseTriggerOrThrow } from './parse.js'
+import { TriggerError } from './trigger-error.js'
+
+type Reader = (event: unknown) => unknown
+
+/**
+ * Compiles trigger text or a parsed tree to a predicate over events.
+ *
+ * @throws TriggerError (code `INVALID_TRIGGER`, status 400, not retryable) with the position of bad text.
+ * @example
+ * const matches = compileTrigger('type = "track" and properties.total > 100')
+ * matches({ type: 'track', properties: { total: 141.48 } }) // true
+ * matches({ type: 'identify' }) // false
+ */
+export function compileTrigger(trigger: string | TriggerNode): TriggerPredicate {
+  const ast = typeof trigger === 'string' ? parseTriggerOrThrow(trigger).ast : trigger
+  return compileNode(ast)
+}
+
+function compileNode(node: TriggerNode): TriggerPredicate {
+  if (node === null || typeof node !== 'object') throw invalidTree(`expected a node, found ${String(node)}`)
+  switch (node.kind) {
+    case 'and':
+      if (!Array.isArray(node.children)) throw invalidTree(`an 'and' node needs a children array`)
+      return allOf(node.children.map(compileNode))
+    case 'or':
+      if (!Array.isArray(node.children)) throw invalidTree(`an 'or' node needs a children array`)
+      return anyOf(node.children.map(compileNode))
+    case 'not':
+      return negate(compileNode(node.child))
+    case 'compare':
+    case 'text':
+    case 'in':
+      return compileCondition(node)
+  }
+  throw invalidTree(`unknown node kind '${String((node as { kind?: unknown }).kind)}'`)
+}
+
+function invalidTree(detail: string): TriggerError {
+  return new TriggerError(`Invalid trigger tree: ${detail}`)
+}
+
+/**
+ * True when every predicate is (true for none).
+ *
+ * @example
+ * allOf([isTrack, isBig])({ type: 'track', properties: { total: 500 } }) // true
+ */
+export function allOf(predicates: TriggerPredicate[]): TriggerPredicate {
+  const [a, b, c] = predicates
+  switch (predicates.length) {
+    case 0:
+      return () => true
+    case 1:
+      return a
+    case 2:
+      return (event) => a(event) && b(event)
+    case 3:
+      return (event) => a(event) && b(event) && c(event)
+  }
+  const count = predicates.length
+  return (event) => {
+    for (let i = 0; i < count; i++) if (!predicates[i](event)) return false
+    return true
+  }
+}
+
+/**
+ * True when any predicate is (false for none).
+ *
+ * @example
+ * anyOf([isTrack, isPage])({ type: 'page' }) // true
+ */
+export function anyOf(predicates: TriggerPredicate[]): TriggerPredicate {
+  const [a, b, c] = predicates
+  switch (predicates.length) {
+    case 0:
+      return () => false
+    case 1:
+      return a
+    case 2:
+      return (event) => a(event) || b(event)
+    case 3:
+      return (event) => a(event) || b(event) || c(event)
+  }
+  const count = predicates.length
+  return (event) => {
+    for (let i = 0; i < count; i++) if (predicates[i](event)) return true
+    return false
+  }
+}
+
+/**
+ * The opposite of a predicate.
+ *
+ * @example
+ * negate(isTrack)({ type: 'page' }) // true
+ */
+export function negate(predicate: TriggerPredicate): TriggerPredicate {
+  return (event) => !predicate(event)
+}
+
+/** An own property of an object, or undefined: never an inherited one. */
+function own(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined
+}
+
+/** A reader for one field path; keys are fixed here so that evaluation only indexes. */
+function compileReader(field: FieldPath): Reader {
+  if (
+    field === null ||
+    typeof field !== 'object' ||
+    !isTriggerRootField(field.root) ||
+    !Array.isArray(field.path)
+  ) {
+    throw invalidTree(`unknown field ${JSON.stringify(field)}`)
+  }
+  if (field.path.length > 0 && TRIGGER_ROOT_FIELDS[field.root].kind === 'value') {
+    throw invalidTree(`field '${field.root}' has no keys below it`)
+  }
+  const keys = [field.root, ...field.path.map(String)]
+  const [a, b, c] = keys
+  switch (keys.length) {
+    case 1:
+      return (event) => own(event, a)
+    case 2:
+      return (event) => own(own(event, a), b)
+    case 3:
+      return (event) => own(own(own(event, a), b), c)
+  }
+  const count = keys.length
+  return (event) => {
+    let value = event
+    for (let i = 0; i < count && value !== undefined; i++) value = own(value, keys[i])
+    return value
+  }
+}
+
+/** Decimal notation only: no hex, no blanks, no "Infinity". */
+const NUMERIC_STRING = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/
+
+/** A number, or a string holding one; NaN otherwise (every comparison with NaN is false). */
+function asNumber(value: unknown): number {
+  if (typeof value === 'number') return value
+  if (typeof value === 'string' && NUMERIC_STRING.test(value)) return Number(value)
+  return NaN
+}
+
+function compileCondition(node: ConditionNode): TriggerPredicate {
+  const read = compileReader(node.field)
+  if (node.kind === 'in') {
+    if (!Array.isArray(node.values)) throw invalidTree(`an 'in' node needs a values array`)
+    const strings = new Set(node.values.filter((v) => typeof v === 'string'))
+    const numbers = new Set(node.values.filter((v) => typeof v === 'number'))
+    return (event) => {
+      const v = read(event)
+      return typeof v === 'string' ? strings.has(v) : typeof v === 'number' && numbers.has(v)
+    }
+  }
+  if (node.kind === 'text') return compileTextTest(node.test, node.negated, String(node.value), read)
+  const { operator, value } = node
+  if (value === null) {
+    if (operator === '=') return (event) => read(event) == null
+    if (operator === '!=') return (event) => read(event) != null
+  } else if (typeof value === 'string' || typeof value === 'boolean') {
+    if (operator === '=') return (event) => read(event) === value
+    if (operator === '!=') return (event) => read(event) !== value
+  } else if (typeof value === 'number') {
+    switch (operator) {
+      case '=':
+        return (event) => read(event) === value
+      case '!=':
+        return (event) => {
+          const v = read(event)
+          return typeof v === 'number' && v !== value
+        }
+      case '<':
+        return (event) => asNumber(read(event)) < value
+      case '<=':
+        return (event) => asNumber(read(event)) <= value
+      case '>':
+        return (event) => asNumber(read(event)) > value
+      case '>=':
+        return (event) => asNumber(read(event)) >= value
+    }
+  }
+  throw invalidTree(`operator '${String(operator)}' cannot compare with ${JSON.stringify(value)}`)
+}
+
+function compileTextTest(test: string, negated: boolean, text: string, read: Reader): TriggerPredicate {
+  switch (test) {
+    case 'contains':
+      return negated
+        ? (event) => {
+            const v = read(event)
+            return typeof v === 'string' && !v.includes(text)
+          }
+        : (event) => {
+            const v = read(event)
+            return typeof v === 'string' && v.includes(text)
+          }
+    case 'startsWith':
+      return negated
+        ? (event) => {
+            const v = read(event)
+            return typeof v === 'string' && !v.startsWith(text)
+          }
+        : (event) => {
+            const v = read(event)
+            return typeof v === 'string' && v.startsWith(text)
+          }
+    case 'endsWith':
+      return negated
+        ? (event) => {
+            const v = read(event)
+            return typeof v === 'string' && !v.endsWith(text)
+          }
+        : (event) => {
+            const v = read(event)
+            return typeof v === 'string' && v.endsWith(text)
+          }
+  }
+  throw invalidTree(`unknown text test '${test}'`)
+}

@@ -1,0 +1,231 @@
+/**
+ * Splits trigger text into tokens. Field paths are read whole here (with their
+ * escapes and backticks resolved), so the parser sees `context.page.url` as one
+ * token with the keys `['context', 'page', 'url']`.
+ */
+import { TriggerError } from './trigger-error.js'
+
+/** Words with a meaning of their own. Field names never collide: none is a root field. */
+export const TRIGGER_KEYWORDS = new Set(['and', 'or', 'in', 'contains', 'match', 'null', 'true', 'false'])
+
+/** The punctuation and operator tokens, named by their text. */
+export type SymbolText = '(' | ')' | '[' | ']' | ',' | '!' | '=' | '!=' | '<' | '<=' | '>' | '>='
+
+/** One token of trigger text. `start` is the 0-based offset of its first character. */
+export type Token =
+  | { kind: 'field'; start: number; text: string; keys: string[] }
+  | { kind: 'keyword'; start: number; text: string }
+  | { kind: 'string'; start: number; text: string; value: string }
+  | { kind: 'number'; start: number; text: string; value: number }
+  | { kind: 'symbol'; start: number; text: SymbolText }
+  | { kind: 'end'; start: number; text: '' }
+
+const NUMBER = /-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?/y
+
+function isKeyChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || // a-z
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 48 && code <= 57) || // 0-9
+    code === 95 || // _
+    code === 45 // -
+  )
+}
+
+function isWordStart(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 92 || code === 96
+  )
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/** A character for a message: the whole code point, so emoji are not cut in half. */
+function describeCharAt(text: string, index: number): string {
+  return String.fromCodePoint(text.codePointAt(index) ?? 0)
+}
+
+/**
+ * Tokenizes trigger text; the last token is always `end`.
+ *
+ * @throws TriggerError with the position of the first character it cannot read.
+ * @example
+ * tokenize('type = "track"').map((t) => t.kind) // ['field', 'symbol', 'string', 'end']
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  let i = 0
+  while (i < text.length) {
+    const code = text.charCodeAt(i)
+    // Whitespace: space, tab, CR, LF.
+    if (code === 32 || code === 9 || code === 10 || code === 13) {
+      i++
+      continue
+    }
+    if (isWordStart(code)) {
+      i = readWord(text, i, tokens)
+      continue
+    }
+    if (code === 34 || code === 39) {
+      i = readString(text, i, tokens)
+      continue
+    }
+    const next = text.charCodeAt(i + 1)
+    if (isDigit(code) || (code === 45 && (isDigit(next) || next === 46)) || (code === 46 && isDigit(next))) {
+      i = readNumber(text, i, tokens)
+      continue
+    }
+    i = readSymbol(text, i, tokens)
+  }
+  tokens.push({ kind: 'end', start: text.length, text: '' })
+  return tokens
+}
+
+function readSymbol(text: string, start: number, tokens: Token[]): number {
+  const char = text[start]
+  const next = text[start + 1]
+  switch (char) {
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case ',':
+      tokens.push({ kind: 'symbol', start, text: char })
+      return start + 1
+    case '=':
+      if (next === '=')
+        throw new TriggerError(`Unexpected '==' at position ${start} (write a single '=')`, start)
+      tokens.push({ kind: 'symbol', start, text: '=' })
+      return start + 1
+    case '!':
+    case '<':
+    case '>':
+      if (next === '=') {
+        tokens.push({ kind: 'symbol', start, text: `${char}=` as SymbolText })
+        return start + 2
+      }
+      tokens.push({ kind: 'symbol', start, text: char })
+      return start + 1
+  }
+  throw new TriggerError(`Unexpected character '${describeCharAt(text, start)}' at position ${start}`, start)
+}
+
+function readNumber(text: string, start: number, tokens: Token[]): number {
+  NUMBER.lastIndex = start
+  const found = NUMBER.exec(text)
+  const end = found === null ? start : start + found[0].length
+  if (found === null || (end < text.length && (isKeyChar(text.charCodeAt(end)) || text[end] === '.'))) {
+    let stop = end
+    while (stop < text.length && (isKeyChar(text.charCodeAt(stop)) || text[stop] === '.')) stop++
+    throw new TriggerError(
+      `Invalid number '${text.slice(start, Math.max(stop, start + 1))}' at position ${start}`,
+      start
+    )
+  }
+  const value = Number(found[0])
+  if (!Number.isFinite(value)) {
+    throw new TriggerError(`Number '${found[0]}' at position ${start} is too large`, start)
+  }
+  tokens.push({ kind: 'number', start, text: found[0], value })
+  return end
+}
+
+const STRING_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+  n: '\n',
+  r: '\r',
+  t: '\t'
+}
+
+function readString(text: string, start: number, tokens: Token[]): number {
+  const quote = text[start]
+  let value = ''
+  let i = start + 1
+  while (i < text.length) {
+    const char = text[i]
+    if (char === quote) {
+      tokens.push({ kind: 'string', start, text: text.slice(start, i + 1), value })
+      return i + 1
+    }
+    if (char === '\\' && i + 1 < text.length) {
+      const escaped = text[i + 1]
+      if (escaped === 'u') {
+        const hex = text.slice(i + 2, i + 6)
+        if (!/^[0-9A-Fa-f]{4}$/.test(hex)) {
+          throw new TriggerError(`Invalid escape '\\u${hex}' at position ${i}: expected four hex digits`, i)
+        }
+        value += String.fromCharCode(parseInt(hex, 16))
+        i += 6
+        continue
+      }
+      // Unknown escapes stay as written, so FQL strings such as "C:\data" keep their backslash.
+      value += STRING_ESCAPES[escaped] ?? `\\${escaped}`
+      i += 2
+      continue
+    }
+    value += char
+    i++
+  }
+  throw new TriggerError(`Unterminated string starting at position ${start}`, start)
+}
+
+/** Reads `root.key.key` with backslash escapes and backtick-quoted keys; returns where it stopped. */
+function readWord(text: string, start: number, tokens: Token[]): number {
+  const keys: string[] = []
+  let plain = true
+  let i = start
+  for (;;) {
+    let key = ''
+    const keyStart = i
+    if (text[i] === '`') {
+      plain = false
+      i++
+      for (;;) {
+        if (i >= text.length)
+          throw new TriggerError(`Unterminated backtick name starting at position ${keyStart}`, keyStart)
+        const char = text[i]
+        if (char === '`') break
+        if (char === '\\' && i + 1 < text.length) {
+          key += text[i + 1]
+          i += 2
+          continue
+        }
+        key += char
+        i++
+      }
+      i++
+      if (key === '') throw new TriggerError(`Empty name in backticks at position ${keyStart}`, keyStart)
+    } else {
+      while (i < text.length) {
+        const code = text.charCodeAt(i)
+        if (isKeyChar(code)) {
+          key += text[i]
+          i++
+        } else if (code === 92) {
+          if (i + 1 >= text.length)
+            throw new TriggerError(`Expected a character after '\\' at position ${i}`, i)
+          plain = false
+          // A whole code point, so an escaped emoji stays one character.
+          const escaped = describeCharAt(text, i + 1)
+          key += escaped
+          i += 1 + escaped.length
+        } else break
+      }
+      if (key === '') {
+        throw new TriggerError(`Expected a name after '.' at position ${keyStart - 1}`, keyStart - 1)
+      }
+    }
+    keys.push(key)
+    if (text[i] !== '.') break
+    i++
+  }
+  const raw = text.slice(start, i)
+  if (plain && keys.length === 1 && TRIGGER_KEYWORDS.has(raw))
+    tokens.push({ kind: 'keyword', start, text: raw })
+  else tokens.push({ kind: 'field', start, text: raw, keys })
+  return i
+}
