@@ -18,22 +18,24 @@
 export function isIsoDateTime(text: string): boolean {
   const length = text.length
   if (length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false
-  const year = digits(text, 0, 4)
-  const month = digits(text, 5, 2)
-  const day = digits(text, 8, 2)
+  const high = twoDigits(text, 0)
+  const low = twoDigits(text, 2)
+  const year = high < 0 || low < 0 ? -1 : high * 100 + low
+  const month = twoDigits(text, 5)
+  const day = twoDigits(text, 8)
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false
   if (length === 10) return true
 
   const separator = text.charCodeAt(10)
   if (separator !== UPPER_T && separator !== LOWER_T && separator !== SPACE) return false
   if (length < 16 || text.charCodeAt(13) !== COLON) return false
-  const hour = digits(text, 11, 2)
-  const minute = digits(text, 14, 2)
+  const hour = twoDigits(text, 11)
+  const minute = twoDigits(text, 14)
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false
 
   let index = 16
   if (text.charCodeAt(index) === COLON) {
-    const second = digits(text, index + 1, 2)
+    const second = twoDigits(text, index + 1)
     if (second < 0 || second > 59) return false
     index += 3
     if (text.charCodeAt(index) === DOT) {
@@ -51,21 +53,17 @@ function isZone(text: string, index: number): boolean {
   const sign = text.charCodeAt(index)
   if (sign === UPPER_Z || sign === LOWER_Z) return index + 1 === text.length
   if (sign !== PLUS && sign !== MINUS) return false
-  const hours = digits(text, index + 1, 2)
+  const hours = twoDigits(text, index + 1)
   const colon = text.charCodeAt(index + 3) === COLON ? 1 : 0
-  const minutes = digits(text, index + 3 + colon, 2)
+  const minutes = twoDigits(text, index + 3 + colon)
   return hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59 && index + 5 + colon === text.length
 }
 
-/** The number written by `count` digits at `start`, or -1 if any is not a digit. */
-function digits(text: string, start: number, count: number): number {
-  let value = 0
-  for (let index = start; index < start + count; index++) {
-    const code = text.charCodeAt(index)
-    if (!isDigit(code)) return -1
-    value = value * 10 + (code - ZERO)
-  }
-  return value
+/** The number written by the two digits at `start`, or -1 if either is not a digit. */
+function twoDigits(text: string, start: number): number {
+  const tens = text.charCodeAt(start) - ZERO
+  const ones = text.charCodeAt(start + 1) - ZERO
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1
 }
 
 function isDigit(code: number): boolean {

@@ -41,9 +41,6 @@ export interface EventValidationOptions {
 export type EventValidationResult =
   { ok: true; event: SegmentEvent } | { ok: false; error: EventValidationError }
 
-const TIMESTAMP_FIELDS = ['timestamp', 'sentAt', 'receivedAt', 'originalTimestamp'] as const
-const OBJECT_FIELDS = ['properties', 'traits', 'context', 'integrations'] as const
-
 /**
  * Checks that an input is a Segment-spec event. Never throws: a problem is returned
  * as an `EventValidationError` (code `INVALID_EVENT`, status 400, not retryable) whose
@@ -87,40 +84,54 @@ function findProblem(
       '/type'
     )
   }
-  if (!SEGMENT_EVENT_TYPES.includes(type as SegmentEventType)) {
+  if (!isSegmentEventType(type)) {
     return new EventValidationError(
       `The event type ${quoteValue(type)} is not one of: ${SEGMENT_EVENT_TYPES.join(', ')}.`,
       '/type'
     )
   }
   if (type === 'track') {
-    const problem = checkRequiredString(input, 'event', "A track event must have an event name in 'event'")
+    const problem = checkRequiredString(
+      input.event,
+      'event',
+      "A track event must have an event name in 'event'"
+    )
     if (problem) return problem
   }
-  const identityProblem = checkIdentity(input, type as SegmentEventType)
+  const identityProblem = checkIdentity(input, type)
   if (identityProblem) return identityProblem
 
-  for (const field of TIMESTAMP_FIELDS) {
-    const value = input[field]
-    if (value === undefined) continue
-    if (typeof value === 'string' ? !isIsoDateTime(value) : !isValidDate(value)) {
-      const found = typeof value === 'string' ? quoteValue(value) : describeKind(value)
-      return new EventValidationError(
-        `The field '${field}' must be an ISO-8601 date-time such as '2026-10-30T14:22:05.118Z' but it was ${found}.`,
-        `/${field}`
-      )
-    }
-  }
-  for (const field of OBJECT_FIELDS) {
-    const value = input[field]
-    if (value !== undefined && !isObject(value)) {
-      return new EventValidationError(
-        `The field '${field}' must be an object but it was ${describeKind(value)}.`,
-        `/${field}`
-      )
-    }
-  }
-  return undefined
+  // Named property reads (not a loop over field names) keep this path monomorphic and fast.
+  return (
+    checkTimestamp(input.timestamp, 'timestamp') ??
+    checkTimestamp(input.sentAt, 'sentAt') ??
+    checkTimestamp(input.receivedAt, 'receivedAt') ??
+    checkTimestamp(input.originalTimestamp, 'originalTimestamp') ??
+    checkObject(input.properties, 'properties') ??
+    checkObject(input.traits, 'traits') ??
+    checkObject(input.context, 'context') ??
+    checkObject(input.integrations, 'integrations')
+  )
+}
+
+/** A timestamp, when given, is an ISO-8601 string or a valid Date. */
+function checkTimestamp(value: unknown, field: string): EventValidationError | undefined {
+  if (value === undefined) return undefined
+  if (typeof value === 'string' ? isIsoDateTime(value) : isValidDate(value)) return undefined
+  const found = typeof value === 'string' ? quoteValue(value) : describeKind(value)
+  return new EventValidationError(
+    `The field '${field}' must be an ISO-8601 date-time such as '2026-10-30T14:22:05.118Z' but it was ${found}.`,
+    `/${field}`
+  )
+}
+
+/** properties, traits, context and integrations, when given, are objects. */
+function checkObject(value: unknown, field: string): EventValidationError | undefined {
+  if (value === undefined || isObject(value)) return undefined
+  return new EventValidationError(
+    `The field '${field}' must be an object but it was ${describeKind(value)}.`,
+    `/${field}`
+  )
 }
 
 /** The identifiers a type needs: previousId and userId for alias, userId or anonymousId otherwise. */
@@ -129,19 +140,20 @@ function checkIdentity(
   type: SegmentEventType
 ): EventValidationError | undefined {
   const typeProblem =
-    checkIdType(event, 'userId') ??
-    checkIdType(event, 'anonymousId') ??
-    checkIdType(event, 'previousId') ??
-    checkIdType(event, 'groupId')
+    checkIdType(event.userId, 'userId') ??
+    checkIdType(event.anonymousId, 'anonymousId') ??
+    checkIdType(event.previousId, 'previousId') ??
+    checkIdType(event.groupId, 'groupId')
   if (typeProblem) return typeProblem
 
   if (type === 'alias') {
     return (
       checkRequiredString(
-        event,
+        event.previousId,
         'previousId',
         "An alias event must have the user's previous id in 'previousId'"
-      ) ?? checkRequiredString(event, 'userId', "An alias event must have the user's new id in 'userId'")
+      ) ??
+      checkRequiredString(event.userId, 'userId', "An alias event must have the user's new id in 'userId'")
     )
   }
   if (!isPresent(event.userId) && !isPresent(event.anonymousId)) {
@@ -151,14 +163,17 @@ function checkIdentity(
     )
   }
   if (type === 'group') {
-    return checkRequiredString(event, 'groupId', "A group event must have the group's id in 'groupId'")
+    return checkRequiredString(
+      event.groupId,
+      'groupId',
+      "A group event must have the group's id in 'groupId'"
+    )
   }
   return undefined
 }
 
 /** An identifier is a string when given; null means absent. */
-function checkIdType(event: Record<string, unknown>, field: string): EventValidationError | undefined {
-  const value = event[field]
+function checkIdType(value: unknown, field: string): EventValidationError | undefined {
   if (value === undefined || value === null || typeof value === 'string') return undefined
   return new EventValidationError(
     `The field '${field}' must be a string but it was ${describeKind(value)}.`,
@@ -167,11 +182,10 @@ function checkIdType(event: Record<string, unknown>, field: string): EventValida
 }
 
 function checkRequiredString(
-  event: Record<string, unknown>,
+  value: unknown,
   field: string,
   requirement: string
 ): EventValidationError | undefined {
-  const value = event[field]
   if (isPresent(value)) return undefined
   const found =
     value === undefined || value === null
@@ -180,6 +194,20 @@ function checkRequiredString(
         ? 'it is empty'
         : `it is ${describeKind(value)}`
   return new EventValidationError(`${requirement}, but ${found}.`, `/${field}`)
+}
+
+function isSegmentEventType(type: string): type is SegmentEventType {
+  switch (type) {
+    case 'track':
+    case 'page':
+    case 'screen':
+    case 'identify':
+    case 'group':
+    case 'alias':
+      return true
+    default:
+      return false
+  }
 }
 
 function isPresent(value: unknown): boolean {
