@@ -3,7 +3,8 @@
  * only what the spec requires (an object, a known type, an event name for
  * track, the identifiers each type needs, ISO-8601 timestamps, object-valued
  * properties/traits/context) plus a size limit. Unknown top-level keys are fine.
- * It runs on every event, so it allocates nothing unless it reports a problem.
+ * It runs on every event, so it allocates nothing beyond its result unless it
+ * reports a problem.
  */
 import { isObject } from '../util/real-type-of.js'
 import { jsonByteLength } from '../util/json-byte-length.js'
@@ -158,7 +159,7 @@ function checkIdentity(
   }
   if (!isPresent(event.userId) && !isPresent(event.anonymousId)) {
     return new EventValidationError(
-      `A ${type} event must have a 'userId' or an 'anonymousId', but it has neither.`,
+      `${type === 'identify' ? 'An' : 'A'} ${type} event must have a 'userId' or an 'anonymousId', but it has neither.`,
       '/userId'
     )
   }

@@ -154,7 +154,7 @@ describe('validateEvent: the Segment spec rules', () => {
     expect(validateEvent({ ...track, userId: null, anonymousId: 'a1' }).ok).toBe(true)
     expect(validateEvent({ ...track, userId: '', anonymousId: null }).ok).toBe(false)
     expect(errorOf(validateEvent({ type: 'identify', traits: {} })).message).toBe(
-      "A identify event must have a 'userId' or an 'anonymousId', but it has neither."
+      "An identify event must have a 'userId' or an 'anonymousId', but it has neither."
     )
   })
 
