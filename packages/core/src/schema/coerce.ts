@@ -4,6 +4,7 @@
  * left for validation to report.
  */
 import { types } from 'node:util'
+import { isObject } from '../util/real-type-of.js'
 import type { JsonSchemaTypeName } from './types.js'
 
 const numeric = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
@@ -71,9 +72,12 @@ export function coerceTo(value: unknown, type: JsonSchemaTypeName): Coerced | un
  */
 export function jsonTypeOf(value: unknown): string {
   if (value === null) return 'null'
+  const type = typeof value
+  if (type !== 'object') return type
   if (Array.isArray(value)) return 'array'
-  if (types.isDate(value)) return 'date'
-  return typeof value
+  // The cheap plain-object check first: util.types.isDate crosses into native code.
+  if (isObject(value)) return 'object'
+  return types.isDate(value) ? 'date' : 'object'
 }
 
 /**

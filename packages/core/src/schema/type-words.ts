@@ -62,5 +62,7 @@ export function nameOf(label: string | undefined, pointer: string): string {
  * escapePointerKey('a/b') // 'a~1b'
  */
 export function escapePointerKey(key: string): string {
+  // Most keys need no escaping; skip the regular expressions for them (this runs per key of free-form objects).
+  if (!key.includes('~') && !key.includes('/')) return key
   return key.replace(/~/g, '~0').replace(/\//g, '~1')
 }
