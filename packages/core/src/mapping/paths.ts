@@ -79,6 +79,14 @@ function readBracket(path: string, start: number): { key: string; end: number } 
 }
 
 /**
+ * Whether reading `key` directly could find something inherited from `Object.prototype` or
+ * `Array.prototype` (`toString`, `length`, `map`…). Only such keys need the slower own-property check.
+ */
+function mayBeInherited(key: string): boolean {
+  return key in Object.prototype || key in Array.prototype
+}
+
+/**
  * The own property `key` of `value`, or undefined (also for primitives, and never through a prototype).
  *
  * @example
@@ -88,6 +96,20 @@ function readBracket(path: string, start: number): { key: string; end: number } 
 export function readOwn(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) return undefined
   return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined
+}
+
+/**
+ * A reader for one path segment. Event data is JSON, so a direct read is safe for ordinary keys as long
+ * as what it finds is not a function (a method of an unusual prototype); keys that name a method of
+ * `Object.prototype` or `Array.prototype` are checked as own properties.
+ */
+function segmentReader(key: string): (value: unknown) => unknown {
+  if (mayBeInherited(key)) return (value) => readOwn(value, key)
+  return (value) => {
+    if (typeof value !== 'object' || value === null) return undefined
+    const found = (value as Record<string, unknown>)[key]
+    return typeof found === 'function' ? undefined : found
+  }
 }
 
 const whole: PathGetter = (data) => data
@@ -105,20 +127,21 @@ export function compilePath(path: string): PathGetter {
   const segments = splitPath(path)
   if (segments.some(isUnsafeKey)) return nothing
   // Unrolled for the common lengths: the per-event cost is then the lookups alone.
-  const [a, b, c] = segments
-  switch (segments.length) {
+  const readers = segments.map(segmentReader)
+  const [a, b, c] = readers
+  switch (readers.length) {
     case 0:
       return whole
     case 1:
-      return (data) => readOwn(data, a)
+      return a
     case 2:
-      return (data) => readOwn(readOwn(data, a), b)
+      return (data) => b(a(data))
     case 3:
-      return (data) => readOwn(readOwn(readOwn(data, a), b), c)
+      return (data) => c(b(a(data)))
     default:
       return (data) => {
         let value = data
-        for (let i = 0; i < segments.length && value !== undefined; i++) value = readOwn(value, segments[i])
+        for (let i = 0; i < readers.length && value !== undefined; i++) value = readers[i](value)
         return value
       }
   }
