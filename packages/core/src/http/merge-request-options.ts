@@ -10,6 +10,8 @@ type HeaderSource = RequestHeaders | Headers | undefined
  * Merges request options, later ones winning. Headers merge case-insensitively
  * (keys lower-cased; a header set to `undefined` is removed), hooks concatenate,
  * `searchParams` replace, every other key is taken from the last option that sets it.
+ * `beforeRedirect` checks chain (each one runs, in order), so a later option can
+ * never remove an earlier check such as the SSRF guard.
  *
  * @example
  * mergeRequestOptions(
@@ -25,12 +27,14 @@ export function mergeRequestOptions(...options: Array<RequestOptions | undefined
   for (const source of options) {
     if (source === undefined || source === null) continue
     for (const [key, value] of Object.entries(source)) {
-      if (key === 'headers' || key === 'hooks') continue
+      if (key === 'headers' || key === 'hooks' || key === 'beforeRedirect') continue
       // An explicit `undefined` does not erase what an earlier option set.
       if (value !== undefined) (merged as Record<string, unknown>)[key] = value
     }
     if (source.headers !== undefined) headers = mergeHeaders(headers ?? {}, source.headers)
     if (source.hooks !== undefined) hooks = concatHooks(hooks ?? {}, source.hooks)
+    if (source.beforeRedirect)
+      merged.beforeRedirect = chainRedirectChecks(merged.beforeRedirect, source.beforeRedirect)
   }
   if (headers !== undefined) merged.headers = headers
   if (hooks !== undefined) merged.hooks = hooks
@@ -69,4 +73,14 @@ function concatHooks(target: RequestHooks, source: RequestHooks): RequestHooks {
   if (source.afterResponse) result.afterResponse = [...(target.afterResponse ?? []), ...source.afterResponse]
   if (source.beforeError) result.beforeError = [...(target.beforeError ?? []), ...source.beforeError]
   return result
+}
+
+type RedirectCheck = NonNullable<RequestOptions['beforeRedirect']>
+
+function chainRedirectChecks(first: RedirectCheck | undefined, second: RedirectCheck): RedirectCheck {
+  if (!first || first === second) return second
+  return async (url) => {
+    await first(url)
+    await second(url)
+  }
 }

@@ -161,6 +161,18 @@ describe('createRequestClient: request options', () => {
     ).rejects.toBe(refusal)
   })
 
+  it("keeps the client's redirect check when a call adds its own", async () => {
+    nock(API).get('/go').reply(302, '', { location: 'http://10.0.0.1/' })
+    const perCall = vi.fn()
+    const request = createRequestClient({
+      beforeRedirect: (url) => {
+        if (url.hostname.startsWith('10.')) throw new Error('private address')
+      }
+    })
+    await expect(request(`${API}/go`, { beforeRedirect: perCall })).rejects.toThrow('private address')
+    expect(perCall).not.toHaveBeenCalled()
+  })
+
   it('does not follow redirects with followRedirect false', async () => {
     nock(API)
       .get('/moved')

@@ -48,6 +48,30 @@ describe('mergeRequestOptions', () => {
     expect(merged).toEqual({ method: 'put', timeout: 500, prefixUrl: 'https://a.example' })
   })
 
+  it('chains beforeRedirect checks so a later option cannot remove an earlier one', async () => {
+    const seen: string[] = []
+    const merged = mergeRequestOptions(
+      { beforeRedirect: (url) => void seen.push(`guard ${url.hostname}`) },
+      { beforeRedirect: (url) => void seen.push(`destination ${url.hostname}`) }
+    )
+    await merged.beforeRedirect!(new URL('https://next.example/'))
+    expect(seen).toEqual(['guard next.example', 'destination next.example'])
+  })
+
+  it('stops the chain at the first beforeRedirect that throws', async () => {
+    const later = vi.fn()
+    const merged = mergeRequestOptions(
+      {
+        beforeRedirect: () => {
+          throw new Error('private address')
+        }
+      },
+      { beforeRedirect: later }
+    )
+    await expect(merged.beforeRedirect!(new URL('http://10.0.0.1/'))).rejects.toThrow('private address')
+    expect(later).not.toHaveBeenCalled()
+  })
+
   it('does not mutate its inputs', () => {
     const first = { headers: { A: '1' }, hooks: { afterResponse: [() => undefined] } }
     const snapshot = {
