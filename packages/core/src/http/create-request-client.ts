@@ -52,8 +52,10 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
   const headers = wireHeaders(options, encoded.contentType)
   const request = createSentRequest({ url: target, method: options.method, headers, body: encoded.body })
 
-  if (options.signal?.aborted)
+  // An aborted signal stops here, before any connection is made.
+  if (options.signal?.aborted) {
     throw await runBeforeErrorHooks(options, translateTransportError(options.signal.reason, target, options))
+  }
 
   // A refusal thrown by `beforeRedirect` is rethrown as is (got would wrap it).
   let redirectRefusal: { error: unknown } | undefined
@@ -92,8 +94,10 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
   for (const hook of options.hooks?.afterResponse ?? []) {
     response = (await hook(response, options)) ?? response
   }
-  if (!response.ok && options.throwHttpErrors)
+  // After the hooks, so that the runtime records every response, failures included.
+  if (!response.ok && options.throwHttpErrors) {
     throw await runBeforeErrorHooks(options, new HTTPError(response))
+  }
   return response
 }
 
