@@ -2,12 +2,10 @@
 export * from './types.js'
 export {
   fieldsToJsonSchema,
-  DATE_LIKE_FORMAT,
   type MinimalInputField,
   type MinimalFields,
   type FieldsToJsonSchemaOptions
 } from './fields-to-json-schema.js'
-export { isDateLike } from './date-like.js'
 export {
   compileSchemaValidator,
   createPayloadValidator,
