@@ -7,6 +7,7 @@ import type { JSONObject } from '../util/json.js'
 import { copyClean } from './copy-clean.js'
 import { directives } from './directives/index.js'
 import { MappingError } from './mapping-error.js'
+import { expandRootDirective } from './root-directive.js'
 import type { Compiled, Compiler, Pointer, Resolver } from './types.js'
 import { validateMapping } from './validate.js'
 
@@ -24,7 +25,7 @@ export type CompiledMapping<Payload = JSONObject> = (event: object) => Payload
 export function compileMapping<Payload = JSONObject>(mapping: unknown): CompiledMapping<Payload> {
   const problems = validateMapping(mapping)
   if (problems.length > 0) throw new MappingError(problems)
-  return compiler.value(mapping, []) as CompiledMapping<Payload>
+  return compiler.value(expandRootDirective(mapping), []) as CompiledMapping<Payload>
 }
 
 const compiler: Compiler = {

@@ -32,8 +32,6 @@ export interface Validator {
   stringOrDirective(node: unknown, at: Pointer): void
   /** A raw object (checked deeply) or a directive. */
   objectOrDirective(node: unknown, at: Pointer): void
-  /** Plain JSON kept as is (`@literal`): only the JSON types and the depth are checked. */
-  literal(node: unknown, at: Pointer): void
   /** The options object of a directive; `undefined` (after a report) when it is not one. */
   options(node: unknown, at: Pointer): Record<string, unknown> | undefined
   /** Reports a missing field; true when present. */

@@ -8,6 +8,7 @@ import { directives } from './directives/index.js'
 import { MAX_MAPPING_DEPTH } from './limits.js'
 import { isUnsafeKey } from './paths.js'
 import { formatPointer } from './pointer.js'
+import { expandRootDirective, ROOT_DIRECTIVE_KEY, rootDirectiveProblem } from './root-directive.js'
 import type { MappingProblem, Pointer, Validator } from './types.js'
 
 /**
@@ -20,7 +21,10 @@ import type { MappingProblem, Pointer, Validator } from './types.js'
  */
 export function validateMapping(mapping: unknown): MappingProblem[] {
   const problems: MappingProblem[] = []
-  createValidator(problems).value(mapping, [])
+  const check = createValidator(problems)
+  const rootProblem = rootDirectiveProblem(mapping)
+  if (rootProblem) check.report([ROOT_DIRECTIVE_KEY], rootProblem)
+  else check.value(expandRootDirective(mapping), [])
   return problems
 }
 
@@ -100,25 +104,6 @@ function createValidator(problems: MappingProblem[]): Validator {
         return
       }
       report(at, `should be an object or a mapping directive but it is ${describeType(node)}`)
-    },
-
-    literal(node, at) {
-      if (node === undefined || node === null) return
-      const type = typeof node
-      if (type === 'string' || type === 'number' || type === 'boolean') return
-      if (Array.isArray(node)) {
-        if (withinDepth(at)) node.forEach((item, index) => check.literal(item, [...at, index]))
-        return
-      }
-      if (!isPlainObject(node)) {
-        report(at, `should be a JSON value but it is ${describeType(node)}`)
-        return
-      }
-      if (!withinDepth(at)) return
-      for (const key of Object.keys(node)) {
-        if (isUnsafeKey(key)) report(at, `should not have the key "${key}"`)
-        else check.literal(node[key], [...at, key])
-      }
     },
 
     options(node, at) {

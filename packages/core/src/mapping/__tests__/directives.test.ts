@@ -98,12 +98,11 @@ describe('@literal', () => {
     ['false', { '@literal': false }, false],
     ['null', { '@literal': null }, null],
     [
-      'an object is kept as is, directives included',
-      { '@literal': { a: { '@path': '$.userId' } } },
-      {
-        a: { '@path': '$.userId' }
-      }
+      'directives nested in an object are resolved (compatible)',
+      { '@literal': { a: { '@path': '$.userId' }, b: { '@path': '$.nope' } } },
+      { a: 'u1' }
     ],
+    ['strings in an object are not templates', { '@literal': { a: '{{userId}}' } }, { a: '{{userId}}' }],
     ['an array', { '@literal': [1, 'two'] }, [1, 'two']]
   ])
 })
@@ -246,9 +245,29 @@ describe('@replace', () => {
       'False'
     ],
     [
-      'a missing value stays missing',
+      "a missing value gives '' (compatible)",
       { '@replace': { value: { '@path': '$.nope' }, pattern: 'a' } },
-      undefined
+      ''
+    ],
+    ["null gives '' (compatible)", { '@replace': { value: { '@path': '$.anonymousId' }, pattern: 'a' } }, ''],
+    ["an object gives '' (compatible)", { '@replace': { value: { '@path': '$.traits' }, pattern: 'a' } }, ''],
+    [
+      'an empty string',
+      { '@replace': { value: { '@path': '$.traits.nickname' }, pattern: '_', replacement: 'x' } },
+      ''
+    ],
+    [
+      'only the second pair matches',
+      {
+        '@replace': {
+          value: { '@path': '$.traits.vip' },
+          pattern: 'true',
+          replacement: 'granted',
+          pattern2: 'false',
+          replacement2: 'denied'
+        }
+      },
+      'denied'
     ],
     ['emoji', { '@replace': { value: '🚀🔥', pattern: '🔥', replacement: '✓' } }, '🚀✓']
   ])

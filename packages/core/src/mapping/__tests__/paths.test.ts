@@ -37,6 +37,13 @@ describe('compilePath', () => {
     expect(compilePath(path)(data)).toEqual(expected)
   })
 
+  it('never returns a method found through an unusual prototype', () => {
+    const event = { timestamp: new Date(0), list: new Set([1]) }
+    expect(compilePath('$.timestamp.getTime')(event)).toBeUndefined()
+    expect(compilePath('$.list.has')(event)).toBeUndefined()
+    expect(compilePath('$.timestamp')(event)).toBe(event.timestamp)
+  })
+
   it('reads nothing from primitives and null data', () => {
     expect(compilePath('a')(null)).toBeUndefined()
     expect(compilePath('a.b.c.d')(7)).toBeUndefined()

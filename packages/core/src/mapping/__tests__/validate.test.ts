@@ -183,7 +183,27 @@ describe('validateMapping', () => {
     [
       'a literal holding a function',
       { '@literal': { f: () => 1 } },
-      ['/@literal/f should be a JSON value but it is a function.']
+      ['/@literal/f should be a mapping directive or a JSON value but it is a function.']
+    ],
+    [
+      'a literal holding a bad directive',
+      { '@literal': { a: { '@path': 1 } } },
+      ['/@literal/a/@path should be a string or a mapping directive but it is a number.']
+    ],
+    [
+      'a root directive that is not one directive',
+      { __segment_internal_directive: { '@transform': {}, '@path': 'x' }, a: 1 },
+      ['/__segment_internal_directive should be an object with one directive whose value is an object.']
+    ],
+    [
+      'a root directive whose value is not an object',
+      { __segment_internal_directive: { '@transform': 'x' } },
+      ['/__segment_internal_directive should be an object with one directive whose value is an object.']
+    ],
+    [
+      'a root transform without apply',
+      { __segment_internal_directive: { '@transform': {} }, a: 1 },
+      ['/@transform should have field "apply" but it doesn\'t.']
     ],
     [
       'a prototype key',
@@ -251,7 +271,7 @@ describe('validateMapping', () => {
       {
         a: { '@path': '$.a' },
         b: { '@template': '{{a}}' },
-        c: { '@literal': { '@path': 1 } },
+        c: { '@literal': { a: { '@path': 'x' }, b: '{{x}}' } },
         d: { '@if': { blank: { '@path': 'a' }, then: 1, else: 2 } },
         e: { '@arrayPath': ['$.items', { id: { '@path': 'id' } }] },
         f: { '@case': { operator: 'UPPER', value: 'a' } },

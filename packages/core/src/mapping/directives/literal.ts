@@ -1,16 +1,19 @@
-import { copyClean } from '../copy-clean.js'
 import type { Directive } from '../types.js'
 
-/** `{ "@literal": value }`: the value as is; directives and placeholders inside it are not resolved. */
+/**
+ * `{ "@literal": value }`: the value as it is written. Strings are never templates, so a string that
+ * looks like one stays as it is; as in the compatible runtime, a directive nested in an object is still
+ * resolved.
+ *
+ * @example
+ * // { "code": { "@literal": "{{not a placeholder}}" } } → { code: '{{not a placeholder}}' }
+ */
 export const literalDirective: Directive = {
   name: '@literal',
   validate(value, at, check) {
-    check.literal(value, at)
+    check.value(value, at)
   },
-  compile(value) {
-    if (typeof value !== 'object' || value === null) return { run: () => value, fresh: true }
-    // A private copy, so a later change to the mapping cannot leak into payloads; each payload gets its own.
-    const kept = copyClean(value)
-    return { run: () => copyClean(kept), fresh: true }
+  compile(value, compiler, at) {
+    return { run: compiler.value(value, at), fresh: true }
   }
 }

@@ -24,8 +24,8 @@ function literalReplacer(
 
 /**
  * `{ "@replace": { value, pattern, replacement?, pattern2?, replacement2?, global = true, ignorecase = false } }`:
- * literal replacement, up to two pairs. Numbers and booleans are stringified first; other non-strings
- * pass through unchanged.
+ * literal replacement, up to two pairs. Numbers and booleans are stringified first; any other value
+ * (null, missing, an object) gives `''`.
  */
 export const replaceDirective: Directive = {
   name: '@replace',
@@ -56,11 +56,12 @@ export const replaceDirective: Directive = {
         literalReplacer(options.pattern2, String(options.replacement2 ?? ''), global, ignoreCase)
       )
     }
-    const input = compiler.value(options.value, [...at, 'value'])
+    const input = compiler.read(options.value, [...at, 'value']).run
     return {
       run: (data) => {
         const found = input(data)
-        if (typeof found !== 'string' && typeof found !== 'number' && typeof found !== 'boolean') return found
+        // As in the compatible runtime, anything else (null, missing, objects) gives ''.
+        if (typeof found !== 'string' && typeof found !== 'number' && typeof found !== 'boolean') return ''
         let text = String(found)
         for (const replace of replacers) text = replace(text)
         return text
