@@ -1,4 +1,20 @@
-/** The mapping language: raw JSON mixed with `@directives`, compiled once, run per event. */
+/**
+ * The mapping language: raw JSON mixed with `@directives`, compiled once, run per event.
+ *
+ * Where destkit deliberately differs from the compatible runtime (each fix cannot break a mapping that
+ * works there):
+ * - Paths read own properties only; `__proto__`, `prototype` and `constructor` read nothing, and those
+ *   keys are left out of every object copied into a payload (and refused as mapping keys).
+ * - Payloads share no object with the event or the mapping.
+ * - `@template` fills placeholders in one pass: a value containing `{{x}}` is not filled again.
+ * - `@replace` is literal in the replacement too (`$&` is not expanded).
+ * - `@if` keeps a falsy `else` (`false`, `0`, `''`) instead of omitting the key.
+ * - `@merge` skips strings and arrays instead of spreading their characters or items.
+ * - `@liquid` never writes to the event (`increment` and `decrement` count in a scope of their own).
+ * - Array items and `@merge` objects are validated, problems carry JSON pointers, and every problem is
+ *   reported at once, at compile time.
+ * - `{ "@coalesce": [a, b, …] }` is destkit's own.
+ */
 export { compileMapping, type CompiledMapping } from './compile.js'
 export { validateMapping } from './validate.js'
 export { transform, transformBatch } from './transform.js'

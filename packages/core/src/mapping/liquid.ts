@@ -98,8 +98,10 @@ export function parseLiquid(source: string): LiquidParseResult {
  * if ('templates' in parsed) renderLiquid(parsed.templates, { userId: 'u1' }) // 'u1'
  */
 export function renderLiquid(templates: Template[], event: unknown): string {
-  const scope = typeof event === 'object' && event !== null ? event : {}
-  return String(engine.renderSync(templates, scope))
+  const globals = typeof event === 'object' && event !== null ? event : {}
+  // The event is read as globals; tags that write (`increment`, `decrement`) write into a scope of
+  // their own, so rendering never changes the event.
+  return String(engine.renderSync(templates, {}, { globals }))
 }
 
 function withoutFinalPeriod(text: string): string {

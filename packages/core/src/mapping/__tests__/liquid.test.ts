@@ -1,6 +1,6 @@
 import { compileMapping } from '../compile.js'
 import { MappingError } from '../mapping-error.js'
-import { loadEvent } from './fixtures.js'
+import { deepFreeze, loadEvent } from './fixtures.js'
 
 const order = loadEvent('track-order-completed')
 
@@ -79,6 +79,21 @@ describe('@liquid limits', () => {
     expect(caught).toBeInstanceOf(MappingError)
     expect((caught as MappingError).retryable).toBe(false)
     expect((caught as MappingError).message).toMatch(/the filter "sort" is disabled|limit exceeded/)
+  })
+
+  it('never writes to the event, even with increment and decrement', () => {
+    const event = deepFreeze({ userId: 'u1', n: 5, properties: { total: 3 } })
+    const run = compileMapping({
+      a: {
+        '@liquid':
+          '{% increment counter %}{% decrement n %}{% assign x = properties.total | plus: 1 %}{{ x }}'
+      }
+    })
+    expect(run(event)).toEqual({ a: '0-14' })
+    expect(event).toEqual({ userId: 'u1', n: 5, properties: { total: 3 } })
+    const plain: Record<string, unknown> = { a: 1 }
+    compileMapping({ a: { '@liquid': '{% increment b %}' } })(plain)
+    expect(plain).toEqual({ a: 1 })
   })
 
   it('does not read through prototypes', () => {
