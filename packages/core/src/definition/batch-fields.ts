@@ -2,21 +2,20 @@ import type { ActionDefinition, InputField } from './types.js'
 
 /**
  * The reserved fields a host reads to batch. Declared automatically on actions
- * that have `performBatch`; an action may declare its own to override them.
+ * that have `performBatch` (without defaults, so a default mapping does not send
+ * them); an action may declare its own to override them.
  */
 export const reservedBatchFields: Readonly<Record<string, InputField>> = Object.freeze({
   enable_batching: {
     label: 'Batch Data',
     description: 'When enabled, events are sent in batches.',
-    type: 'boolean',
-    default: false
+    type: 'boolean'
   },
   batch_size: {
     label: 'Batch Size',
     description: 'The largest number of events in one batch request.',
     type: 'integer',
-    minimum: 1,
-    default: 100
+    minimum: 1
   },
   batch_keys: {
     label: 'Batch Keys',

@@ -6,6 +6,7 @@
 import type { AuthTokens, DestinationDefinition, Logger } from '../definition/types.js'
 import type { SegmentEvent } from '../events/segment-event.js'
 import type { RequestOptions } from '../http/types.js'
+import { createRedactor, type Redactor } from '../http/index.js'
 import type { JSONObject } from '../util/json.js'
 import { compileMapping, MappingError } from '../mapping/index.js'
 import { compileTrigger } from '../triggers/index.js'
@@ -165,7 +166,10 @@ export function configure<Settings>(
     ...(options.onTokenRefresh && { onTokenRefresh: options.onTokenRefresh }),
     ...(options.logger && { logger: options.logger }),
     ...(options.requestDefaults && { requestDefaults: options.requestDefaults }),
-    secrets: memoizeSecrets(() => collectSecrets(settingsFields, settings, state.tokens.auth), () => state.tokens.auth)
+    redactor: memoizeByTokens(
+      () => createRedactor(collectSecrets(settingsFields, settings, state.tokens.auth)),
+      () => state.tokens.auth
+    )
   }
   const enabled = mappings.filter((m) => m.enabled)
 
@@ -217,10 +221,10 @@ function invalidEventOutcome(mapping: ConfiguredMapping, error: { code?: string;
   })
 }
 
-/** Secrets are recomputed only when the tokens object changes (after a refresh). */
-function memoizeSecrets(compute: () => string[], tokens: () => unknown): () => string[] {
+/** The redactor is rebuilt only when the tokens object changes (after a refresh). */
+function memoizeByTokens(compute: () => Redactor, tokens: () => unknown): () => Redactor {
   let cachedFor: unknown = Symbol('none')
-  let cached: string[] = []
+  let cached: Redactor = (text) => text
   return () => {
     const current = tokens()
     if (current !== cachedFor) {

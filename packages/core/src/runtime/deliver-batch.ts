@@ -19,7 +19,6 @@ import {
   finishOutcome,
   outcomeWithoutRequest,
   preparePayload,
-  redactText,
   runContext,
   type ConfiguredMapping,
   type InstanceState
@@ -186,7 +185,7 @@ async function deliverChunk(
       outcome.status = retryable ? 'retryable' : 'failed'
       outcome.error = {
         code: errortype ?? ErrorCodes.UNKNOWN_ERROR,
-        message: redactText(errormessage, state.secrets()),
+        message: state.redactor()(errormessage),
         retryable,
         httpStatus: status
       }

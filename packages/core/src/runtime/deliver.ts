@@ -8,7 +8,7 @@ import type { SegmentEvent } from '../events/segment-event.js'
 import type { ModifiedResponse, RequestOptions } from '../http/types.js'
 import type { JSONObject, JSONValue } from '../util/json.js'
 import { classifyError } from '../http/classify-error.js'
-import { summarizeResponse } from '../http/index.js'
+import { summarizeResponse, type Redactor } from '../http/index.js'
 import type { CompiledAction } from './compile-action.js'
 import type { Outcome, OutcomeStatus, OutcomeWarning } from './outcome.js'
 import { withRetries, type RetryPolicy } from './retry.js'
@@ -41,8 +41,8 @@ export interface InstanceState {
   onTokenRefresh?: TokenRefreshCallback
   logger?: Logger
   requestDefaults?: RequestOptions
-  /** The secret values to mask (recomputed when tokens change). */
-  secrets: () => string[]
+  /** Masks the instance's secret values in text (rebuilt when tokens change). */
+  redactor: () => Redactor
 }
 
 /** An Outcome for a mapping that did not run, or failed before its request. */
@@ -189,7 +189,7 @@ export function finishOutcome(state: InstanceState, mapping: ConfiguredMapping, 
     ...(run.eventIndex !== undefined && { eventIndex: run.eventIndex })
   }
   if (run.last) {
-    const summary = summarizeResponse(run.last, { secrets: state.secrets() })
+    const summary = summarizeResponse(run.last, { redactor: state.redactor() })
     outcome.request = summary.request
     outcome.response = summary.response
   }
@@ -201,19 +201,12 @@ export function finishOutcome(state: InstanceState, mapping: ConfiguredMapping, 
   outcome.status = classified.status
   outcome.error = {
     code: classified.code,
-    message: redactText(classified.message, state.secrets()),
+    message: state.redactor()(classified.message),
     retryable: classified.status === 'retryable',
     ...(classified.retryAfterMs !== undefined && { retryAfterMs: classified.retryAfterMs }),
     ...(classified.httpStatus !== undefined && { httpStatus: classified.httpStatus })
   }
   return outcome
-}
-
-/** Masks every secret value inside a message. */
-export function redactText(text: string, secrets: string[]): string {
-  let result = text
-  for (const secret of secrets) if (result.includes(secret)) result = result.split(secret).join('••••••')
-  return result
 }
 
 function describeThrown(error: unknown, preamble: string): string {

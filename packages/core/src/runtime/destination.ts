@@ -101,6 +101,8 @@ export class Destination<Settings = any> {
   /** The same actions as a Map (used by `configure`). */
   readonly actionMap: ReadonlyMap<string, CompiledAction>
   readonly validateSettings: (settings: unknown) => ValidationResult
+  /** The settings' declared defaults, applied under the given settings. */
+  readonly settingsDefaults: Readonly<Record<string, unknown>>
   /** Receives every response of every request this destination makes (the test kit records them). */
   onResponse?: (response: ModifiedResponse) => void
 
@@ -119,6 +121,7 @@ export class Destination<Settings = any> {
     this.actionMap = actions
     this.actions = Object.freeze(Object.fromEntries(actions))
     this.validateSettings = createSettingsValidator(definition.authentication?.fields ?? {})
+    this.settingsDefaults = Object.freeze(settingsDefaultsOf(definition))
   }
 
   /**
@@ -128,7 +131,10 @@ export class Destination<Settings = any> {
    * const instance = destination.configure({ settings: { apiKey }, mappings: [{ id: 'm1', actionId: 'track' }] })
    */
   configure(options: ConfigureOptions<Settings>): DestinationInstance<Settings> {
-    return configure({ definition: this.definition, actions: this.actionMap, validateSettings: this.validateSettings }, options)
+    return configure(
+      { definition: this.definition, actions: this.actionMap, validateSettings: this.validateSettings },
+      { ...options, settings: { ...this.settingsDefaults, ...options.settings } as Settings }
+    )
   }
 
   /**
@@ -424,7 +430,7 @@ export class Destination<Settings = any> {
 
   /** Validated settings (unknown keys kept), or the `INVALID_SETTINGS` error. */
   protected checkSettings(settings: Settings): Settings {
-    const checked = this.validateSettings(settings ?? {})
+    const checked = this.validateSettings({ ...this.settingsDefaults, ...(settings ?? {}) })
     if (!checked.valid) throw settingsError(checked)
     return checked.value as Settings
   }
@@ -493,6 +499,15 @@ export function toMultistatusResult(multistatus: MultiStatusResponse): Result {
           })
     ) as Result['multistatus']
   }
+}
+
+/** The `default` of every setting that declares one. */
+function settingsDefaultsOf(definition: DestinationDefinition): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(definition.authentication?.fields ?? {})) {
+    if (field.default !== undefined) defaults[key] = field.default
+  }
+  return defaults
 }
 
 /** The compatible `settings.oauth` shape → AuthTokens. */

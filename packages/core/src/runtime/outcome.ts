@@ -3,6 +3,7 @@
  * `status`; everything in it is plain data with secrets already redacted.
  */
 import type { JSONValue } from '../util/json.js'
+import type { HttpRequestSummary, HttpResponseSummary } from '../http/summarize.js'
 
 /** What happened to an event under a mapping. */
 export type OutcomeStatus = 'delivered' | 'not-subscribed' | 'invalid' | 'retryable' | 'failed'
@@ -27,22 +28,10 @@ export interface OutcomeError {
 }
 
 /** A request as it was sent, redacted and bounded. */
-export interface RequestSummary {
-  method: string
-  url: string
-  headers: Record<string, string>
-  body?: string
-  truncated?: boolean
-}
+export type RequestSummary = HttpRequestSummary
 
 /** A response as it was received, redacted and bounded. */
-export interface ResponseSummary {
-  status: number
-  statusText?: string
-  headers: Record<string, string>
-  body?: string
-  truncated?: boolean
-}
+export type ResponseSummary = HttpResponseSummary
 
 /**
  * One event under one mapping.

@@ -5,7 +5,6 @@
  * not (the host retries later).
  */
 import pRetry from 'p-retry'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { classifyError } from '../http/classify-error.js'
 
 /** How a delivery retries transient failures in process. */
@@ -87,7 +86,7 @@ export async function withRetries<T>(
         const { retryAfterMs } = classifyError(error)
         const budgetLeft = policy.maxRetryTime - (performance.now() - started)
         if (retryAfterMs !== undefined && retryAfterMs > retryDelay && retryAfterMs <= budgetLeft) {
-          await sleep(retryAfterMs - retryDelay, undefined, signal ? { signal } : undefined)
+          await sleep(retryAfterMs - retryDelay, signal)
         }
       }
     })
@@ -95,4 +94,21 @@ export async function withRetries<T>(
   } catch (error) {
     return { ok: false, error, attempts }
   }
+}
+
+/** Waits `ms`, or rejects with the abort reason as soon as `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal!.reason)
+    }
+    // The global timer (not node:timers/promises) so hosts' and tests' fake timers apply.
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
 }

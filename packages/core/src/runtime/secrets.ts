@@ -4,6 +4,7 @@
  * printed requests mask every one of them.
  */
 import type { AuthTokens, GlobalSetting, InputField } from '../definition/types.js'
+import { REDACTED } from '../http/redact.js'
 
 /** Secrets shorter than this are not masked inside other text (too many false hits). */
 const minimumSecretLength = 4
@@ -44,7 +45,7 @@ function add(secrets: Set<string>, value: unknown): void {
  *
  * @example
  * const mask = createPayloadMasker({ token: { label: 'Token', type: 'password' } })
- * mask({ token: 'abc', name: 'x' }) // { token: '••••••', name: 'x' }
+ * mask({ token: 'abc', name: 'x' }) // { token: '[REDACTED]', name: 'x' }
  */
 export function createPayloadMasker(fields: Record<string, InputField>): (payload: unknown) => unknown {
   const secretKeys: string[] = []
@@ -66,7 +67,7 @@ export function createPayloadMasker(fields: Record<string, InputField>): (payloa
   function maskObject(value: unknown): unknown {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
     const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) }
-    for (const key of secretKeys) if (copy[key] !== undefined && copy[key] !== null) copy[key] = mask
+    for (const key of secretKeys) if (copy[key] !== undefined && copy[key] !== null) copy[key] = REDACTED
     for (const [key, inner] of nested) {
       const child = copy[key]
       if (Array.isArray(child)) copy[key] = child.map(inner)
@@ -76,7 +77,5 @@ export function createPayloadMasker(fields: Record<string, InputField>): (payloa
   }
 }
 
-/** The mask that replaces a secret. */
-export const mask = '••••••'
 
 const identity = (payload: unknown): unknown => payload

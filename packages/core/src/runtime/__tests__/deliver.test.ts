@@ -135,7 +135,7 @@ describe('instance.deliver', () => {
   })
 
   it('classifies a network failure as retryable', async () => {
-    api().post('/v1/track').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
+    api().post('/v1/track').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
     const [outcome] = await configure().deliver(createTestEvent())
     expect(outcome.status).toBe('retryable')
     expect(outcome.error?.code).toBe('ECONNRESET')
