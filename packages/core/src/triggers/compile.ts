@@ -12,12 +12,18 @@
  *   the test (as in the peer runtime) — write `!(contains(f, "v"))` to count a missing f too.
  * - Fields are read from own properties only: `__proto__`, `constructor` and the like never reach a prototype.
  */
-import type { ConditionNode, FieldPath, TriggerNode, TriggerPredicate } from './ast.js'
+import type {
+  AndNode,
+  ConditionNode,
+  FieldPath,
+  InNode,
+  OrNode,
+  TriggerNode,
+  TriggerPredicate
+} from './ast.js'
 import { isTriggerRootField, TRIGGER_ROOT_FIELDS } from './fields.js'
 import { parseTriggerOrThrow } from './parse.js'
 import { TriggerError } from './trigger-error.js'
-
-type Reader = (event: unknown) => unknown
 
 /**
  * Compiles trigger text or a parsed tree to a predicate over events.
@@ -37,11 +43,9 @@ function compileNode(node: TriggerNode): TriggerPredicate {
   if (node === null || typeof node !== 'object') throw invalidTree(`expected a node, found ${String(node)}`)
   switch (node.kind) {
     case 'and':
-      if (!Array.isArray(node.children)) throw invalidTree(`an 'and' node needs a children array`)
-      return allOf(node.children.map(compileNode))
+      return allOf(flatten(node).map(compileNode))
     case 'or':
-      if (!Array.isArray(node.children)) throw invalidTree(`an 'or' node needs a children array`)
-      return anyOf(node.children.map(compileNode))
+      return anyOf(mergeEqualities(flatten(node)).map(compileNode))
     case 'not':
       return negate(compileNode(node.child))
     case 'compare':
@@ -50,6 +54,50 @@ function compileNode(node: TriggerNode): TriggerPredicate {
       return compileCondition(node)
   }
   throw invalidTree(`unknown node kind '${String((node as { kind?: unknown }).kind)}'`)
+}
+
+/** `a and (b and c)` evaluates like `a and b and c`: one level of calls less. */
+function flatten(node: AndNode | OrNode): TriggerNode[] {
+  if (!Array.isArray(node.children)) throw invalidTree(`an '${node.kind}' node needs a children array`)
+  return node.children.flatMap((child) =>
+    child !== null && typeof child === 'object' && child.kind === node.kind ? flatten(child) : [child]
+  )
+}
+
+/**
+ * Inside an `or`, equalities on one field become one membership test, so
+ * `event = "A" or event = "B"` reads the event name once.
+ */
+function mergeEqualities(children: TriggerNode[]): TriggerNode[] {
+  const merged: TriggerNode[] = []
+  const byField = new Map<string, InNode>()
+  for (const child of children) {
+    const values = equalityValues(child)
+    if (values === undefined) {
+      merged.push(child)
+      continue
+    }
+    const field = (child as InNode).field
+    const key = JSON.stringify([field.root, field.path])
+    const existing = byField.get(key)
+    if (existing) existing.values.push(...values)
+    else {
+      const node: InNode = { kind: 'in', field, values: [...values] }
+      byField.set(key, node)
+      merged.push(node)
+    }
+  }
+  return merged
+}
+
+/** The values of `f = "v"` / `f = 5` / `f in [...]`; undefined for any other node. */
+function equalityValues(node: TriggerNode): Array<string | number> | undefined {
+  if (node === null || typeof node !== 'object') return undefined
+  if (node.kind !== 'in' && node.kind !== 'compare') return undefined
+  if (node.field === null || typeof node.field !== 'object') return undefined
+  if (node.kind === 'in') return Array.isArray(node.values) ? node.values : undefined
+  const { operator, value } = node
+  return operator === '=' && (typeof value === 'string' || typeof value === 'number') ? [value] : undefined
 }
 
 function invalidTree(detail: string): TriggerError {
@@ -116,14 +164,19 @@ export function negate(predicate: TriggerPredicate): TriggerPredicate {
   return (event) => !predicate(event)
 }
 
+type Reader = (event: unknown) => unknown
+
 /** An own property of an object, or undefined: never an inherited one. */
 function own(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
     ? (value as Record<string, unknown>)[key]
     : undefined
 }
 
-/** A reader for one field path; keys are fixed here so that evaluation only indexes. */
+/**
+ * A reader for one field. The keys are checked and fixed here, and short paths
+ * get their own unrolled reader, so that evaluation only indexes.
+ */
 function compileReader(field: FieldPath): Reader {
   if (
     field === null ||
@@ -168,12 +221,7 @@ function compileCondition(node: ConditionNode): TriggerPredicate {
   const read = compileReader(node.field)
   if (node.kind === 'in') {
     if (!Array.isArray(node.values)) throw invalidTree(`an 'in' node needs a values array`)
-    const strings = new Set(node.values.filter((v) => typeof v === 'string'))
-    const numbers = new Set(node.values.filter((v) => typeof v === 'number'))
-    return (event) => {
-      const v = read(event)
-      return typeof v === 'string' ? strings.has(v) : typeof v === 'number' && numbers.has(v)
-    }
+    return compileOneOf(read, node.values)
   }
   if (node.kind === 'text') return compileTextTest(node.test, node.negated, String(node.value), read)
   const { operator, value } = node
@@ -239,4 +287,34 @@ function compileTextTest(test: string, negated: boolean, text: string, read: Rea
           }
   }
   throw invalidTree(`unknown text test '${test}'`)
+}
+
+/** Equal (`===`) to one of the values: a loop for a few, a set for many. */
+function compileOneOf(read: Reader, values: ReadonlyArray<string | number>): TriggerPredicate {
+  const list = [...values]
+  const count = list.length
+  if (count === 1) {
+    const [only] = list
+    return (event) => read(event) === only
+  }
+  if (count === 2) {
+    const [a, b] = list
+    return (event) => {
+      const v = read(event)
+      return v === a || v === b
+    }
+  }
+  if (count <= 8) {
+    return (event) => {
+      const v = read(event)
+      for (let i = 0; i < count; i++) if (v === list[i]) return true
+      return false
+    }
+  }
+  // NaN never equals anything, and a set would find it.
+  const set = new Set(list.filter((v) => v === v))
+  return (event) => {
+    const v = read(event)
+    return (typeof v === 'string' || typeof v === 'number') && set.has(v)
+  }
 }

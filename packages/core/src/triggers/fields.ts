@@ -31,6 +31,7 @@ export const TRIGGER_ROOT_FIELDS: Readonly<Record<string, RootField>> = Object.f
 })
 
 const rootNames = Object.keys(TRIGGER_ROOT_FIELDS)
+const rootNameSet = new Set(rootNames)
 
 /**
  * Whether `name` is a root field a trigger may read.
@@ -40,7 +41,7 @@ const rootNames = Object.keys(TRIGGER_ROOT_FIELDS)
  * isTriggerRootField('toString') // false
  */
 export function isTriggerRootField(name: string): boolean {
-  return Object.hasOwn(TRIGGER_ROOT_FIELDS, name)
+  return rootNameSet.has(name)
 }
 
 /**

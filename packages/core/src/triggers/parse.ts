@@ -206,7 +206,8 @@ function parseField(parser: Parser, token: Token): FieldPath {
   if (token.kind !== 'field') {
     return fail(`Expected a field at position ${token.start} but found ${quote(token)}`, token)
   }
-  const [root, ...path] = token.keys
+  const root = token.keys[0]
+  const path = token.keys.slice(1)
   if (!isTriggerRootField(root)) {
     const suggestion = suggestRootField(root)
     fail(

@@ -11,14 +11,28 @@ export const TRIGGER_KEYWORDS = new Set(['and', 'or', 'in', 'contains', 'match',
 /** The punctuation and operator tokens, named by their text. */
 export type SymbolText = '(' | ')' | '[' | ']' | ',' | '!' | '=' | '!=' | '<' | '<=' | '>' | '>='
 
-/** One token of trigger text. `start` is the 0-based offset of its first character. */
+/**
+ * One token of trigger text. `start` is the 0-based offset of its first character.
+ * Every token has the same five properties (unused ones undefined), so the parser
+ * reads them from a single object shape.
+ */
 export type Token =
-  | { kind: 'field'; start: number; text: string; keys: string[] }
-  | { kind: 'keyword'; start: number; text: string }
-  | { kind: 'string'; start: number; text: string; value: string }
-  | { kind: 'number'; start: number; text: string; value: number }
-  | { kind: 'symbol'; start: number; text: SymbolText }
-  | { kind: 'end'; start: number; text: '' }
+  | { kind: 'field'; start: number; text: string; value: undefined; keys: string[] }
+  | { kind: 'keyword'; start: number; text: string; value: undefined; keys: undefined }
+  | { kind: 'string'; start: number; text: string; value: string; keys: undefined }
+  | { kind: 'number'; start: number; text: string; value: number; keys: undefined }
+  | { kind: 'symbol'; start: number; text: SymbolText; value: undefined; keys: undefined }
+  | { kind: 'end'; start: number; text: ''; value: undefined; keys: undefined }
+
+function token(
+  kind: Token['kind'],
+  start: number,
+  text: string,
+  value: string | number | undefined,
+  keys: string[] | undefined
+): Token {
+  return { kind, start, text, value, keys } as Token
+}
 
 const NUMBER = /-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?/y
 
@@ -36,6 +50,12 @@ function isWordStart(code: number): boolean {
   return (
     (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 92 || code === 96
   )
+}
+
+/** '-5', '-.5' and '.5' start numbers too. */
+function startsNumber(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1)
+  return isDigit(next) || (text.charCodeAt(i) === 45 && next === 46)
 }
 
 function isDigit(code: number): boolean {
@@ -72,14 +92,13 @@ export function tokenize(text: string): Token[] {
       i = readString(text, i, tokens)
       continue
     }
-    const next = text.charCodeAt(i + 1)
-    if (isDigit(code) || (code === 45 && (isDigit(next) || next === 46)) || (code === 46 && isDigit(next))) {
+    if (isDigit(code) || ((code === 45 || code === 46) && startsNumber(text, i))) {
       i = readNumber(text, i, tokens)
       continue
     }
     i = readSymbol(text, i, tokens)
   }
-  tokens.push({ kind: 'end', start: text.length, text: '' })
+  tokens.push(token('end', text.length, '', undefined, undefined))
   return tokens
 }
 
@@ -92,21 +111,21 @@ function readSymbol(text: string, start: number, tokens: Token[]): number {
     case '[':
     case ']':
     case ',':
-      tokens.push({ kind: 'symbol', start, text: char })
+      tokens.push(token('symbol', start, char, undefined, undefined))
       return start + 1
     case '=':
       if (next === '=')
         throw new TriggerError(`Unexpected '==' at position ${start} (write a single '=')`, start)
-      tokens.push({ kind: 'symbol', start, text: '=' })
+      tokens.push(token('symbol', start, '=', undefined, undefined))
       return start + 1
     case '!':
     case '<':
     case '>':
       if (next === '=') {
-        tokens.push({ kind: 'symbol', start, text: `${char}=` as SymbolText })
+        tokens.push(token('symbol', start, `${char}=`, undefined, undefined))
         return start + 2
       }
-      tokens.push({ kind: 'symbol', start, text: char })
+      tokens.push(token('symbol', start, char, undefined, undefined))
       return start + 1
   }
   throw new TriggerError(`Unexpected character '${describeCharAt(text, start)}' at position ${start}`, start)
@@ -128,7 +147,7 @@ function readNumber(text: string, start: number, tokens: Token[]): number {
   if (!Number.isFinite(value)) {
     throw new TriggerError(`Number '${found[0]}' at position ${start} is too large`, start)
   }
-  tokens.push({ kind: 'number', start, text: found[0], value })
+  tokens.push(token('number', start, found[0], value, undefined))
   return end
 }
 
@@ -143,12 +162,20 @@ const STRING_ESCAPES: Readonly<Record<string, string>> = {
 
 function readString(text: string, start: number, tokens: Token[]): number {
   const quote = text[start]
+  const close = text.indexOf(quote, start + 1)
+  let plain = close >= 0
+  for (let i = start + 1; plain && i < close; i++) if (text.charCodeAt(i) === 92) plain = false
+  // The common case, no escapes: one slice.
+  if (plain) {
+    tokens.push(token('string', start, text.slice(start, close + 1), text.slice(start + 1, close), undefined))
+    return close + 1
+  }
   let value = ''
   let i = start + 1
   while (i < text.length) {
     const char = text[i]
     if (char === quote) {
-      tokens.push({ kind: 'string', start, text: text.slice(start, i + 1), value })
+      tokens.push(token('string', start, text.slice(start, i + 1), value, undefined))
       return i + 1
     }
     if (char === '\\' && i + 1 < text.length) {
@@ -173,8 +200,32 @@ function readString(text: string, start: number, tokens: Token[]): number {
   throw new TriggerError(`Unterminated string starting at position ${start}`, start)
 }
 
-/** Reads `root.key.key` with backslash escapes and backtick-quoted keys; returns where it stopped. */
+/** Reads `root.key.key` (plain keys, the common case) and returns where it stopped. */
 function readWord(text: string, start: number, tokens: Token[]): number {
+  const keys: string[] = []
+  let keyStart = start
+  let i = start
+  for (;;) {
+    const code = text.charCodeAt(i) // NaN past the end
+    if (isKeyChar(code)) i++
+    else if (code === 46 && i > keyStart) {
+      keys.push(text.slice(keyStart, i))
+      keyStart = ++i
+    } else break
+  }
+  const stop = text.charCodeAt(i)
+  // Escapes, backticks or an empty key: the careful reader handles those (and their errors).
+  if (i === keyStart || stop === 92 || stop === 96) return readEscapedWord(text, start, tokens)
+  const last = text.slice(keyStart, i)
+  keys.push(last)
+  if (keys.length === 1 && last.length <= 8 && TRIGGER_KEYWORDS.has(last)) {
+    tokens.push(token('keyword', start, last, undefined, undefined))
+  } else tokens.push(token('field', start, keys.length === 1 ? last : text.slice(start, i), undefined, keys))
+  return i
+}
+
+/** Reads `root.key.key` with backslash escapes and backtick-quoted keys; returns where it stopped. */
+function readEscapedWord(text: string, start: number, tokens: Token[]): number {
   const keys: string[] = []
   let plain = true
   let i = start
@@ -203,8 +254,10 @@ function readWord(text: string, start: number, tokens: Token[]): number {
       while (i < text.length) {
         const code = text.charCodeAt(i)
         if (isKeyChar(code)) {
-          key += text[i]
-          i++
+          // A run of plain characters: one slice.
+          const runStart = i
+          while (i < text.length && isKeyChar(text.charCodeAt(i))) i++
+          key += text.slice(runStart, i)
         } else if (code === 92) {
           if (i + 1 >= text.length)
             throw new TriggerError(`Expected a character after '\\' at position ${i}`, i)
@@ -224,8 +277,8 @@ function readWord(text: string, start: number, tokens: Token[]): number {
     i++
   }
   const raw = text.slice(start, i)
-  if (plain && keys.length === 1 && TRIGGER_KEYWORDS.has(raw))
-    tokens.push({ kind: 'keyword', start, text: raw })
-  else tokens.push({ kind: 'field', start, text: raw, keys })
+  if (plain && keys.length === 1 && TRIGGER_KEYWORDS.has(raw)) {
+    tokens.push(token('keyword', start, raw, undefined, undefined))
+  } else tokens.push(token('field', start, raw, undefined, keys))
   return i
 }

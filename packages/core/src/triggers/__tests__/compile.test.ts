@@ -170,3 +170,35 @@ describe('compileTrigger: bad input', () => {
     expect(() => compileTrigger(tree as TriggerNode)).toThrow(/Invalid trigger tree/)
   })
 })
+
+describe('compileTrigger: equalities merged inside or', () => {
+  it.each<[string, unknown, boolean]>([
+    ['event = "A" or type = "page" or event = "B" or event in ["C", 3]', 'B', true],
+    ['event = "A" or type = "page" or event = "B" or event in ["C", 3]', 'C', true],
+    ['event = "A" or type = "page" or event = "B" or event in ["C", 3]', 3, true],
+    ['event = "A" or type = "page" or event = "B" or event in ["C", 3]', '3', false],
+    ['event = "A" or type = "page" or event = "B" or event in ["C", 3]', 'D', false],
+    ['properties.n = 5 or properties.n = "5"', '5', true],
+    ['properties.n = 5 or properties.m = 5', 5, true],
+    ['event = "A" or event != "B"', 'C', true],
+    ['event = "A" or event != "B"', 'B', false],
+    ['event in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]', 'j', true],
+    ['event in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]', 'k', false]
+  ])('%s with %j → %s', (text, value, expected) => {
+    const matches = compileTrigger(text)
+    expect(matches({ type: 'track', event: value, properties: { n: value } })).toBe(expected)
+  })
+
+  it('does not change the tree it was given', () => {
+    const ast: TriggerNode = {
+      kind: 'or',
+      children: [
+        { kind: 'compare', field: { root: 'event', path: [] }, operator: '=', value: 'A' },
+        { kind: 'in', field: { root: 'event', path: [] }, values: ['B'] }
+      ]
+    }
+    const before = structuredClone(ast)
+    compileTrigger(ast)
+    expect(ast).toEqual(before)
+  })
+})
