@@ -189,7 +189,7 @@ function compileReader(field: FieldPath): Reader {
   if (field.path.length > 0 && TRIGGER_ROOT_FIELDS[field.root].kind === 'value') {
     throw invalidTree(`field '${field.root}' has no keys below it`)
   }
-  const keys = [field.root, ...field.path.map(String)]
+  const keys = [field.root, ...field.path.map(String)].map(internalize)
   const [a, b, c] = keys
   switch (keys.length) {
     case 1:
@@ -205,6 +205,15 @@ function compileReader(field: FieldPath): Reader {
     for (let i = 0; i < count && value !== undefined; i++) value = own(value, keys[i])
     return value
   }
+}
+
+/**
+ * The engine's canonical copy of a string. Keys and values sliced from trigger
+ * text are fresh strings; canonical ones make property lookups and
+ * comparisons with event strings pointer checks instead of character scans.
+ */
+function internalize(text: string): string {
+  return Object.keys({ [text]: true })[0]
 }
 
 /** Decimal notation only: no hex, no blanks, no "Infinity". */
@@ -229,8 +238,9 @@ function compileCondition(node: ConditionNode): TriggerPredicate {
     if (operator === '=') return (event) => read(event) == null
     if (operator === '!=') return (event) => read(event) != null
   } else if (typeof value === 'string' || typeof value === 'boolean') {
-    if (operator === '=') return (event) => read(event) === value
-    if (operator === '!=') return (event) => read(event) !== value
+    const expected = typeof value === 'string' ? internalize(value) : value
+    if (operator === '=') return (event) => read(event) === expected
+    if (operator === '!=') return (event) => read(event) !== expected
   } else if (typeof value === 'number') {
     switch (operator) {
       case '=':
@@ -291,7 +301,7 @@ function compileTextTest(test: string, negated: boolean, text: string, read: Rea
 
 /** Equal (`===`) to one of the values: a loop for a few, a set for many. */
 function compileOneOf(read: Reader, values: ReadonlyArray<string | number>): TriggerPredicate {
-  const list = [...values]
+  const list = values.map((v) => (typeof v === 'string' ? internalize(v) : v))
   const count = list.length
   if (count === 1) {
     const [only] = list

@@ -5,9 +5,6 @@
  */
 import { TriggerError } from './trigger-error.js'
 
-/** Words with a meaning of their own. Field names never collide: none is a root field. */
-export const TRIGGER_KEYWORDS = new Set(['and', 'or', 'in', 'contains', 'match', 'null', 'true', 'false'])
-
 /** The punctuation and operator tokens, named by their text. */
 export type SymbolText = '(' | ')' | '[' | ']' | ',' | '!' | '=' | '!=' | '<' | '<=' | '>' | '>='
 
@@ -33,8 +30,6 @@ function token(
 ): Token {
   return { kind, start, text, value, keys } as Token
 }
-
-const NUMBER = /-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?/y
 
 function isKeyChar(code: number): boolean {
   return (
@@ -131,11 +126,49 @@ function readSymbol(text: string, start: number, tokens: Token[]): number {
   throw new TriggerError(`Unexpected character '${describeCharAt(text, start)}' at position ${start}`, start)
 }
 
+/**
+ * Whether a word has a meaning of its own (no root field is one). A switch,
+ * because it is cheaper than hashing a freshly sliced string.
+ */
+function isKeyword(word: string): boolean {
+  switch (word) {
+    case 'and':
+    case 'or':
+    case 'in':
+    case 'contains':
+    case 'match':
+    case 'null':
+    case 'true':
+    case 'false':
+      return true
+  }
+  return false
+}
+
+/** Where a run of digits starting at `i` ends. */
+function skipDigits(text: string, i: number): number {
+  while (isDigit(text.charCodeAt(i))) i++
+  return i
+}
+
+/** Reads `-12`, `3.5`, `.5`, `1e3`, `-2.5E-4`: decimal notation, no hex, no `Infinity`. */
 function readNumber(text: string, start: number, tokens: Token[]): number {
-  NUMBER.lastIndex = start
-  const found = NUMBER.exec(text)
-  const end = found === null ? start : start + found[0].length
-  if (found === null || (end < text.length && (isKeyChar(text.charCodeAt(end)) || text[end] === '.'))) {
+  let end = text.charCodeAt(start) === 45 ? start + 1 : start
+  const integerEnd = skipDigits(text, end)
+  let valid = integerEnd > end
+  end = integerEnd
+  if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
+    end = skipDigits(text, end + 1)
+    valid = true
+  }
+  const e = text.charCodeAt(end)
+  if (valid && (e === 101 || e === 69)) {
+    const sign = text.charCodeAt(end + 1)
+    const digitsStart = sign === 43 || sign === 45 ? end + 2 : end + 1
+    const exponentEnd = skipDigits(text, digitsStart)
+    if (exponentEnd > digitsStart) end = exponentEnd
+  }
+  if (!valid || (end < text.length && (isKeyChar(text.charCodeAt(end)) || text[end] === '.'))) {
     let stop = end
     while (stop < text.length && (isKeyChar(text.charCodeAt(stop)) || text[stop] === '.')) stop++
     throw new TriggerError(
@@ -143,11 +176,12 @@ function readNumber(text: string, start: number, tokens: Token[]): number {
       start
     )
   }
-  const value = Number(found[0])
+  const raw = text.slice(start, end)
+  const value = Number(raw)
   if (!Number.isFinite(value)) {
-    throw new TriggerError(`Number '${found[0]}' at position ${start} is too large`, start)
+    throw new TriggerError(`Number '${raw}' at position ${start} is too large`, start)
   }
-  tokens.push(token('number', start, found[0], value, undefined))
+  tokens.push(token('number', start, raw, value, undefined))
   return end
 }
 
@@ -218,7 +252,7 @@ function readWord(text: string, start: number, tokens: Token[]): number {
   if (i === keyStart || stop === 92 || stop === 96) return readEscapedWord(text, start, tokens)
   const last = text.slice(keyStart, i)
   keys.push(last)
-  if (keys.length === 1 && last.length <= 8 && TRIGGER_KEYWORDS.has(last)) {
+  if (keys.length === 1 && isKeyword(last)) {
     tokens.push(token('keyword', start, last, undefined, undefined))
   } else tokens.push(token('field', start, keys.length === 1 ? last : text.slice(start, i), undefined, keys))
   return i
@@ -277,7 +311,7 @@ function readEscapedWord(text: string, start: number, tokens: Token[]): number {
     i++
   }
   const raw = text.slice(start, i)
-  if (plain && keys.length === 1 && TRIGGER_KEYWORDS.has(raw)) {
+  if (plain && keys.length === 1 && isKeyword(raw)) {
     tokens.push(token('keyword', start, raw, undefined, undefined))
   } else tokens.push(token('field', start, raw, undefined, keys))
   return i

@@ -118,6 +118,34 @@ describe('parseTrigger: trees', () => {
     expect(parseTrigger(text)).toEqual({ ast })
   })
 
+  it.each<[string, number]>([
+    ['-.5', -0.5],
+    ['.5', 0.5],
+    ['2.5E-4', 0.00025],
+    ['1e+3', 1000],
+    ['-0', -0],
+    ['007', 7],
+    ['9007199254740993', 9007199254740992]
+  ])('reads the number %s', (written, value) => {
+    expect(parseTrigger(`properties.x = ${written}`).ast).toEqual({
+      kind: 'compare',
+      field: field('properties', 'x'),
+      operator: '=',
+      value
+    })
+  })
+
+  it.each([
+    ['1.', "Invalid number '1.' at position 15"],
+    ['1e', "Invalid number '1e' at position 15"],
+    ['1e+', "Invalid number '1e' at position 15"],
+    ['0x10', "Invalid number '0x10' at position 15"],
+    ['-', "Unexpected character '-' at position 15"],
+    ['--1', "Unexpected character '-' at position 15"]
+  ])('rejects the number %s', (written, message) => {
+    expect(parseTrigger(`properties.x = ${written}`).error).toEqual({ message, position: 15 })
+  })
+
   it('reads escapes in strings', () => {
     const ast = parseTrigger('event = "a\\"b\\\\c\\n\\t\\u00e9\\q" and name = \'it\\\'s\'').ast
     expect(ast).toEqual({ kind: 'and', children: [eq('event', 'a"b\\c\n\té\\q'), eq('name', "it's")] })

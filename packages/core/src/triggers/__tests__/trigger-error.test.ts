@@ -1,5 +1,5 @@
 import { IntegrationError } from '../../errors/errors.js'
-import { isTriggerRootField, suggestRootField } from '../fields.js'
+import { isTriggerRootField, suggestRootField, TRIGGER_ROOT_FIELDS } from '../fields.js'
 import { TriggerError } from '../trigger-error.js'
 
 describe('TriggerError', () => {
@@ -17,6 +17,8 @@ describe('TriggerError', () => {
 
 describe('root fields', () => {
   it('knows the roots and nothing inherited', () => {
+    for (const root of Object.keys(TRIGGER_ROOT_FIELDS)) expect(isTriggerRootField(root)).toBe(true)
+    expect(Object.keys(TRIGGER_ROOT_FIELDS)).toHaveLength(13)
     expect(isTriggerRootField('integrations')).toBe(true)
     expect(isTriggerRootField('toString')).toBe(false)
     expect(isTriggerRootField('__proto__')).toBe(false)
