@@ -11,6 +11,10 @@
  * - `contains`/`match` test strings only; `!contains`/`!match` are true only for strings that fail
  *   the test (as in the peer runtime) — write `!(contains(f, "v"))` to count a missing f too.
  * - Fields are read from own properties only: `__proto__`, `constructor` and the like never reach a prototype.
+ *
+ * Speed, all decided here and not per event: nested `and`s (and `or`s) are flattened; equalities on
+ * one field inside an `or` become one membership test; keys and string values are canonical
+ * engine strings, so lookups and comparisons do not scan characters.
  */
 import type {
   AndNode,
@@ -80,7 +84,7 @@ function mergeEqualities(children: TriggerNode[]): TriggerNode[] {
     const field = (child as InNode).field
     const key = JSON.stringify([field.root, field.path])
     const existing = byField.get(key)
-    if (existing) existing.values.push(...values)
+    if (existing) for (const value of values) existing.values.push(value)
     else {
       const node: InNode = { kind: 'in', field, values: [...values] }
       byField.set(key, node)
