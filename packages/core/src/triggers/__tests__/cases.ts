@@ -3,6 +3,9 @@
  * present, missing or null. Used by the evaluation tests and the round-trip tests.
  */
 import { readFileSync, readdirSync } from 'node:fs'
+import type { TriggerNode } from '../ast.js'
+import { formatTrigger } from '../format.js'
+import { parseTrigger } from '../parse.js'
 
 /** A field as written in a trigger, and how to put a value there in an event. */
 export interface FieldCase {
@@ -352,3 +355,11 @@ export const sampleTriggers = [
   'match(event, "Order*") or match(event, "*Started") or !match(name, "Draft*")',
   'type in ["track", "page", "screen"] and messageId != "x"'
 ]
+
+/** Checks `parse(format(ast))` equals `ast` for a trigger a test uses, and returns the tree. */
+export function expectRoundTrip(text: string): TriggerNode {
+  const parsed = parseTrigger(text)
+  if (parsed.error) throw new Error(`${text}: ${parsed.error.message}`)
+  expect(parseTrigger(formatTrigger(parsed.ast)), text).toEqual({ ast: parsed.ast })
+  return parsed.ast
+}

@@ -1,7 +1,7 @@
 import type { TriggerNode } from '../ast.js'
 import { compileTrigger } from '../compile.js'
 import { TriggerError } from '../trigger-error.js'
-import { expandCases, fixtureEvents } from './cases.js'
+import { expandCases, expectRoundTrip, fixtureEvents } from './cases.js'
 
 describe('compileTrigger: every operator against every kind of field', () => {
   const rows = expandCases()
@@ -12,6 +12,10 @@ describe('compileTrigger: every operator against every kind of field', () => {
 
   it.each(rows)('%s on %j → %s', (text, event, expected) => {
     expect(compileTrigger(text)(event)).toBe(expected)
+  })
+
+  it('round-trips every trigger of the table', () => {
+    for (const text of new Set(rows.map(([text]) => text))) expectRoundTrip(text)
   })
 })
 
@@ -185,6 +189,7 @@ describe('compileTrigger: equalities merged inside or', () => {
     ['event in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]', 'j', true],
     ['event in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]', 'k', false]
   ])('%s with %j → %s', (text, value, expected) => {
+    expectRoundTrip(text)
     const matches = compileTrigger(text)
     expect(matches({ type: 'track', event: value, properties: { n: value } })).toBe(expected)
   })

@@ -1,5 +1,5 @@
 import { describeTrigger } from '../describe.js'
-import { parseTrigger } from '../parse.js'
+import { expectRoundTrip } from './cases.js'
 
 describe('describeTrigger', () => {
   it.each([
@@ -24,6 +24,6 @@ describe('describeTrigger', () => {
     ['!(messageId = "")', 'not (Message ID is (empty))'],
     ['integrations.Mixpanel = false', 'Integration Mixpanel is false']
   ])('%s', (text, words) => {
-    expect(describeTrigger(parseTrigger(text).ast!)).toBe(words)
+    expect(describeTrigger(expectRoundTrip(text))).toBe(words)
   })
 })

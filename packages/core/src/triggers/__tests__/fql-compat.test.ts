@@ -1,6 +1,7 @@
 import { parseFql, toFqlSubscription, validate, type FqlCondition } from '../fql-compat.js'
 import { parseTrigger } from '../parse.js'
 import { TriggerError } from '../trigger-error.js'
+import { expectRoundTrip } from './cases.js'
 
 describe('parseFql', () => {
   it('always returns a group at the top', () => {
@@ -62,6 +63,7 @@ describe('parseFql', () => {
       }
     ]
   ])('%s', (text, condition) => {
+    expectRoundTrip(text)
     const result = parseFql(text)
     const expected =
       condition.type === 'group' && condition.operator !== 'not'
@@ -131,6 +133,7 @@ describe('validate', () => {
     ['type in ["page", "track"]', true],
     ['properties.zero = 0 and properties.zero != 1', true]
   ])('%s → %s', (text, expected) => {
+    expectRoundTrip(text)
     expect(validate(parseFql(text), event)).toBe(expected)
   })
 

@@ -1,5 +1,6 @@
 import type { TriggerNode } from '../ast.js'
 import { MAX_TRIGGER_DEPTH, MAX_TRIGGER_LENGTH, parseTrigger } from '../parse.js'
+import { expectRoundTrip } from './cases.js'
 
 const field = (root: string, ...path: string[]) => ({ root, path })
 const eq = (root: string, value: string): TriggerNode => ({
@@ -116,6 +117,7 @@ describe('parseTrigger: trees', () => {
     ]
   ])('%s', (text, ast) => {
     expect(parseTrigger(text)).toEqual({ ast })
+    expectRoundTrip(text)
   })
 
   it.each<[string, number]>([
@@ -127,6 +129,7 @@ describe('parseTrigger: trees', () => {
     ['007', 7],
     ['9007199254740993', 9007199254740992]
   ])('reads the number %s', (written, value) => {
+    expectRoundTrip(`properties.x = ${written}`)
     expect(parseTrigger(`properties.x = ${written}`).ast).toEqual({
       kind: 'compare',
       field: field('properties', 'x'),
