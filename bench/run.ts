@@ -18,7 +18,9 @@ const wanted = process.argv.slice(2)
 const files = (await readdir(suitesDir)).filter((f) => f.endsWith('.ts')).sort()
 const selected = files.filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.ts$/, '')))
 if (selected.length === 0) {
-  console.error(`No suite matches ${wanted.join(', ')}. Suites: ${files.map((f) => f.replace(/\.ts$/, '')).join(', ')}`)
+  console.error(
+    `No suite matches ${wanted.join(', ')}. Suites: ${files.map((f) => f.replace(/\.ts$/, '')).join(', ')}`
+  )
   process.exit(1)
 }
 

@@ -49,7 +49,10 @@ function median(values: number[]): number {
  * const [ours, peer] = compare([{ name: 'destkit', fn: () => run(event) }, { name: 'peer', fn: () => peer(event) }])
  * console.log(ours.opsPerSec / peer.opsPerSec)
  */
-export function compare(contenders: Contender[], options: { rounds?: number; roundMs?: number; warmupMs?: number } = {}): Measurement[] {
+export function compare(
+  contenders: Contender[],
+  options: { rounds?: number; roundMs?: number; warmupMs?: number } = {}
+): Measurement[] {
   const { rounds = 7, roundMs = 200, warmupMs = 300 } = options
   for (const c of contenders) timeRound(c.fn, warmupMs)
   const samples = contenders.map(() => [] as number[])

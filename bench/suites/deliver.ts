@@ -52,7 +52,8 @@ function definitionFor(url: string) {
           revenue: { label: 'Revenue', description: 'Revenue', type: 'number' as const },
           currency: { label: 'Currency', description: 'Currency', type: 'string' as const }
         },
-        perform: (request: any, { payload }: any) => request(`${url}/track`, { method: 'post', json: payload })
+        perform: (request: any, { payload }: any) =>
+          request(`${url}/track`, { method: 'post', json: payload })
       }
     }
   }
@@ -95,10 +96,19 @@ export default async function deliverSuite(): Promise<SuiteResult> {
       retry: false
     })
     const peerDestination = new peer.Destination(definitionFor(sink.url) as never)
-    const peerSettings = { ...settings, subscription: { subscribe: trigger, partnerAction: 'track', mapping } }
+    const peerSettings = {
+      ...settings,
+      subscription: { subscribe: trigger, partnerAction: 'track', mapping }
+    }
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
     const sinkUrl = new URL(`${sink.url}/track`)
-    const rawBody = JSON.stringify({ event_name: 'Order Completed', user_id: 'u_83712', order_id: 'ORD-50314', revenue: 125.49, currency: 'GBP' })
+    const rawBody = JSON.stringify({
+      event_name: 'Order Completed',
+      user_id: 'u_83712',
+      order_id: 'ORD-50314',
+      revenue: 125.49,
+      currency: 'GBP'
+    })
     const raw = () =>
       new Promise<void>((resolve, reject) => {
         const request = http.request(
@@ -106,7 +116,11 @@ export default async function deliverSuite(): Promise<SuiteResult> {
           {
             method: 'POST',
             agent,
-            headers: { 'content-type': 'application/json', authorization: 'Bearer bench-secret-key', 'content-length': Buffer.byteLength(rawBody) }
+            headers: {
+              'content-type': 'application/json',
+              authorization: 'Bearer bench-secret-key',
+              'content-length': Buffer.byteLength(rawBody)
+            }
           },
           (response) => {
             response.resume()
@@ -119,7 +133,8 @@ export default async function deliverSuite(): Promise<SuiteResult> {
 
     // Correctness first: both runtimes deliver.
     const [outcome] = await instance.deliver(event)
-    if (outcome.status !== 'delivered') throw new Error(`destkit did not deliver: ${JSON.stringify(outcome.error)}`)
+    if (outcome.status !== 'delivered')
+      throw new Error(`destkit did not deliver: ${JSON.stringify(outcome.error)}`)
     const peerResult = await peerDestination.onEvent(event, peerSettings as never)
     if (!Array.isArray(peerResult)) throw new Error('The peer did not return results.')
 
@@ -137,7 +152,8 @@ export default async function deliverSuite(): Promise<SuiteResult> {
       for (const [, op] of contenders) await throughput(300, concurrency, op) // warm up
       const samples = contenders.map(() => [] as number[])
       for (let round = 0; round < 3; round++) {
-        for (const [i, [, op]] of contenders.entries()) samples[i].push(await throughput(total, concurrency, op))
+        for (const [i, [, op]] of contenders.entries())
+          samples[i].push(await throughput(total, concurrency, op))
       }
       const [ours, theirs, rawRate] = samples.map(median)
       const vsPeer = ours / theirs

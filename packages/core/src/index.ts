@@ -18,11 +18,29 @@ export * from './events/index.js'
 export * from './util/index.js'
 export { didYouMean, suggestionSuffix } from './util/did-you-mean.js'
 export { Destination, toMultistatusResult } from './runtime/destination.js'
-export type { Result, Subscription, OAuthSettings, ExecuteActionOptions, ExecuteBatchOptions } from './runtime/destination.js'
-export type { MappingConfig, ConfigureOptions, DeliverOptions, DestinationInstance } from './runtime/configure.js'
+export type {
+  Result,
+  Subscription,
+  OAuthSettings,
+  ExecuteActionOptions,
+  ExecuteBatchOptions
+} from './runtime/destination.js'
+export type {
+  MappingConfig,
+  ConfigureOptions,
+  DeliverOptions,
+  DestinationInstance
+} from './runtime/configure.js'
 export { presetMappings } from './runtime/preset-mappings.js'
 export { ConfigurationError, type ConfigurationProblem } from './runtime/configuration-error.js'
-export type { Outcome, OutcomeStatus, OutcomeError, OutcomeWarning, RequestSummary, ResponseSummary } from './runtime/outcome.js'
+export type {
+  Outcome,
+  OutcomeStatus,
+  OutcomeError,
+  OutcomeWarning,
+  RequestSummary,
+  ResponseSummary
+} from './runtime/outcome.js'
 export { defaultRetryPolicy, noRetries, type RetryPolicy } from './runtime/retry.js'
 export type { TokenRefreshCallback } from './runtime/oauth-refresh.js'
 export { createTestEvent } from './test-kit/create-test-event.js'

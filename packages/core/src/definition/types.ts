@@ -14,7 +14,8 @@ export type MaybePromise<T> = T | Promise<T>
 export type Optional<T, K extends keyof T> = Pick<Partial<T>, K> & Omit<T, K>
 
 /** The field types an action can declare. */
-export type FieldTypeName = 'string' | 'text' | 'number' | 'integer' | 'datetime' | 'boolean' | 'password' | 'object'
+export type FieldTypeName =
+  'string' | 'text' | 'number' | 'integer' | 'datetime' | 'boolean' | 'password' | 'object'
 
 /** String formats a field may ask for (validated with ajv-formats; `text`/`password` are UI hints). */
 export type FieldFormat =
@@ -169,7 +170,11 @@ export interface StatsContext {
 /** Segment platform state context. Accepted for compatibility; unused by destkit. */
 export interface StateContext {
   getRequestContext?(key: string, cb?: (res?: string) => unknown): unknown
-  setResponseContext?(key: string, value: string, ttl: { hour?: number; minute?: number; second?: number }): void
+  setResponseContext?(
+    key: string,
+    value: string,
+    ttl: { hour?: number; minute?: number; second?: number }
+  ): void
 }
 /** Segment platform transaction context. Accepted for compatibility; unused by destkit. */
 export interface TransactionContext {
@@ -277,12 +282,12 @@ export interface OAuth2Authentication<Settings> extends AuthenticationSchemeBase
 
 /** How a destination authenticates. */
 export type AuthenticationScheme<Settings = any> =
-  | CustomAuthentication<Settings>
-  | BasicAuthentication<Settings>
-  | OAuth2Authentication<Settings>
+  CustomAuthentication<Settings> | BasicAuthentication<Settings> | OAuth2Authentication<Settings>
 
 /** Request options merged into every request of a destination. */
-export type RequestExtension<Settings, Payload = any> = (data: ExecuteInput<Settings, Payload>) => RequestOptions
+export type RequestExtension<Settings, Payload = any> = (
+  data: ExecuteInput<Settings, Payload>
+) => RequestOptions
 
 /** What `onDelete` receives as payload. */
 export interface DeletionPayload {

@@ -28,7 +28,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  return typeof value === 'object' ? 'an object' : `${typeof value === 'string' ? 'the string' : 'a'} ${typeof value}`
+  return typeof value === 'object'
+    ? 'an object'
+    : `${typeof value === 'string' ? 'the string' : 'a'} ${typeof value}`
 }
 
 function checkFields(
@@ -77,8 +79,13 @@ export function validateDefinition(definition: unknown): string[] {
   if (typeof definition.name !== 'string' || definition.name.trim() === '') {
     problems.push(`'name' is missing (a non-empty string such as 'Slack').`)
   }
-  if (definition.slug !== undefined && (typeof definition.slug !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(definition.slug))) {
-    problems.push(`'slug' must be kebab-case (like 'google-analytics-4') but it is ${JSON.stringify(definition.slug)}.`)
+  if (
+    definition.slug !== undefined &&
+    (typeof definition.slug !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(definition.slug))
+  ) {
+    problems.push(
+      `'slug' must be kebab-case (like 'google-analytics-4') but it is ${JSON.stringify(definition.slug)}.`
+    )
   }
   const auth = definition.authentication
   if (auth !== undefined) {
@@ -86,7 +93,9 @@ export function validateDefinition(definition: unknown): string[] {
       problems.push(`'authentication' must be an object but it is ${describe(auth)}.`)
     } else {
       if (!authSchemes.includes(auth.scheme as string)) {
-        problems.push(`'authentication.scheme' is ${JSON.stringify(auth.scheme)}, which is not one of: ${authSchemes.join(', ')}.`)
+        problems.push(
+          `'authentication.scheme' is ${JSON.stringify(auth.scheme)}, which is not one of: ${authSchemes.join(', ')}.`
+        )
       }
       if (auth.fields !== undefined) checkFields(auth.fields, 'authentication.fields', settingTypes, problems)
       for (const fn of ['testAuthentication', 'refreshAccessToken']) {
@@ -101,7 +110,8 @@ export function validateDefinition(definition: unknown): string[] {
       problems.push(`'${fn}' must be a function but it is ${describe(definition[fn])}.`)
     }
   }
-  if (definition.audienceFields !== undefined) checkFields(definition.audienceFields, 'audienceFields', settingTypes, problems)
+  if (definition.audienceFields !== undefined)
+    checkFields(definition.audienceFields, 'audienceFields', settingTypes, problems)
 
   const actions = definition.actions
   if (!isPlainObject(actions)) {
@@ -113,13 +123,16 @@ export function validateDefinition(definition: unknown): string[] {
         problems.push(`'${at}' must be an action object but it is ${describe(action)}.`)
         continue
       }
-      if (typeof action.title !== 'string' || action.title === '') problems.push(`'${at}' is missing 'title' (a string).`)
+      if (typeof action.title !== 'string' || action.title === '')
+        problems.push(`'${at}' is missing 'title' (a string).`)
       if (typeof action.perform !== 'function') problems.push(`'${at}' is missing 'perform' (a function).`)
       if (action.performBatch !== undefined && typeof action.performBatch !== 'function') {
         problems.push(`'${at}.performBatch' must be a function but it is ${describe(action.performBatch)}.`)
       }
       if (action.defaultSubscription !== undefined && typeof action.defaultSubscription !== 'string') {
-        problems.push(`'${at}.defaultSubscription' must be a trigger string but it is ${describe(action.defaultSubscription)}.`)
+        problems.push(
+          `'${at}.defaultSubscription' must be a trigger string but it is ${describe(action.defaultSubscription)}.`
+        )
       }
       checkFields(action.fields ?? {}, `${at}.fields`, fieldTypes, problems)
     }
@@ -135,8 +148,13 @@ export function validateDefinition(definition: unknown): string[] {
           problems.push(`'${at}' must be a preset object but it is ${describe(preset)}.`)
           return
         }
-        if (isPlainObject(actions) && !(typeof preset.partnerAction === 'string' && Object.hasOwn(actions, preset.partnerAction))) {
-          problems.push(`'${at}.partnerAction' names ${JSON.stringify(preset.partnerAction)}, which is not an action of this destination.`)
+        if (
+          isPlainObject(actions) &&
+          !(typeof preset.partnerAction === 'string' && Object.hasOwn(actions, preset.partnerAction))
+        ) {
+          problems.push(
+            `'${at}.partnerAction' names ${JSON.stringify(preset.partnerAction)}, which is not an action of this destination.`
+          )
         }
       })
     }

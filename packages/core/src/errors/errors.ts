@@ -7,7 +7,9 @@ import { ErrorCodes } from './error-codes.js'
 
 /** Statuses where a later retry may succeed (see `http/classify-error.ts`). */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 423 || status === 429 || (status >= 500 && status !== 501 && status !== 505)
+  return (
+    status === 408 || status === 423 || status === 429 || (status >= 500 && status !== 501 && status !== 505)
+  )
 }
 
 /**

@@ -69,7 +69,9 @@ export class MultiStatusResponse {
     return this.responses.length
   }
 
-  pushSuccessResponse(response: ActionDestinationSuccessResponseType | ActionDestinationSuccessResponse): void {
+  pushSuccessResponse(
+    response: ActionDestinationSuccessResponseType | ActionDestinationSuccessResponse
+  ): void {
     this.responses.push(toSuccess(response))
   }
 
@@ -119,11 +121,15 @@ export class MultiStatusResponse {
 function toSuccess(
   response: ActionDestinationSuccessResponseType | ActionDestinationSuccessResponse
 ): ActionDestinationSuccessResponse {
-  return response instanceof ActionDestinationSuccessResponse ? response : new ActionDestinationSuccessResponse(response)
+  return response instanceof ActionDestinationSuccessResponse
+    ? response
+    : new ActionDestinationSuccessResponse(response)
 }
 
 function toError(
   response: ActionDestinationErrorResponseType | ActionDestinationErrorResponse
 ): ActionDestinationErrorResponse {
-  return response instanceof ActionDestinationErrorResponse ? response : new ActionDestinationErrorResponse(response)
+  return response instanceof ActionDestinationErrorResponse
+    ? response
+    : new ActionDestinationErrorResponse(response)
 }

@@ -23,9 +23,15 @@ export class ConfigurationError extends IntegrationError {
   readonly problems: ConfigurationProblem[]
 
   constructor(destinationName: string, problems: ConfigurationProblem[]) {
-    const lines = problems.map((p) => (p.mappingId === undefined ? p.message : `Mapping '${p.mappingId}': ${p.message}`))
+    const lines = problems.map((p) =>
+      p.mappingId === undefined ? p.message : `Mapping '${p.mappingId}': ${p.message}`
+    )
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`
-    super(`The configuration of ${destinationName} has ${count}: ${lines.join(' ')}`, ErrorCodes.INVALID_CONFIGURATION, 400)
+    super(
+      `The configuration of ${destinationName} has ${count}: ${lines.join(' ')}`,
+      ErrorCodes.INVALID_CONFIGURATION,
+      400
+    )
     this.problems = problems
     this.retry = false
   }

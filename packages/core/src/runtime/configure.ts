@@ -15,7 +15,12 @@ import { suggestionSuffix } from '../util/did-you-mean.js'
 import type { ValidationResult } from '../schema/index.js'
 import type { CompiledAction } from './compile-action.js'
 import { ConfigurationError, type ConfigurationProblem } from './configuration-error.js'
-import { deliverToMapping, outcomeWithoutRequest, type ConfiguredMapping, type InstanceState } from './deliver.js'
+import {
+  deliverToMapping,
+  outcomeWithoutRequest,
+  type ConfiguredMapping,
+  type InstanceState
+} from './deliver.js'
 import { deliverBatchToMapping } from './deliver-batch.js'
 import type { Outcome } from './outcome.js'
 import { defaultRetryPolicy, noRetries, type RetryPolicy } from './retry.js'
@@ -95,7 +100,8 @@ export function configure<Settings>(
 
   const settingsResult = destination.validateSettings(options.settings ?? {})
   if (!settingsResult.valid) {
-    for (const error of settingsResult.errors) problems.push({ where: `settings${error.path}`, message: error.message })
+    for (const error of settingsResult.errors)
+      problems.push({ where: `settings${error.path}`, message: error.message })
   }
   const settings = (settingsResult.valid ? settingsResult.value : options.settings) as Record<string, unknown>
 
@@ -104,7 +110,8 @@ export function configure<Settings>(
   for (const [index, config] of (options.mappings ?? []).entries()) {
     const mappingId = typeof config?.id === 'string' && config.id !== '' ? config.id : `#${index}`
     const report = (where: string, message: string) => problems.push({ mappingId, where, message })
-    if (typeof config?.id !== 'string' || config.id === '') report('id', `Mapping #${index} needs an 'id' (a non-empty string).`)
+    if (typeof config?.id !== 'string' || config.id === '')
+      report('id', `Mapping #${index} needs an 'id' (a non-empty string).`)
     else if (seen.has(config.id)) report('id', `The id '${config.id}' is used by more than one mapping.`)
     seen.add(mappingId)
 
@@ -133,7 +140,8 @@ export function configure<Settings>(
       resolve = compileMapping(mapping) as ConfiguredMapping['resolve']
     } catch (error) {
       if (error instanceof MappingError) {
-        for (const problem of error.problems) report(`mapping${problem.pointer}`, `The mapping is invalid: ${problem.message}`)
+        for (const problem of error.problems)
+          report(`mapping${problem.pointer}`, `The mapping is invalid: ${problem.message}`)
       } else {
         report('mapping', `The mapping is invalid: ${(error as Error).message}`)
       }
@@ -210,7 +218,9 @@ export function configure<Settings>(
         batchOutcomes.forEach((outcome, i) => outcomes.push({ ...outcome, eventIndex: validIndex[i] }))
       }
       const order = new Map(enabled.map((m, i) => [m.id, i]))
-      return outcomes.sort((a, b) => a.eventIndex! - b.eventIndex! || order.get(a.mappingId)! - order.get(b.mappingId)!)
+      return outcomes.sort(
+        (a, b) => a.eventIndex! - b.eventIndex! || order.get(a.mappingId)! - order.get(b.mappingId)!
+      )
     }
   }
 }

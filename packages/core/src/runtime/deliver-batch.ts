@@ -59,7 +59,7 @@ export async function deliverBatchToMapping(
 
   const items: BatchItem[] = []
   events.forEach((event, eventIndex) => {
-    let matched = false
+    let matched: boolean
     try {
       matched = mapping.matches(event)
     } catch {
@@ -102,7 +102,9 @@ export function splitBatch<T extends { payload: Record<string, unknown> }>(items
   const groups = new Map<string, T[]>()
   for (const item of items) {
     const keys = item.payload.batch_keys
-    const groupKey = Array.isArray(keys) ? JSON.stringify(keys.map((key) => item.payload[String(key)] ?? null)) : ''
+    const groupKey = Array.isArray(keys)
+      ? JSON.stringify(keys.map((key) => item.payload[String(key)] ?? null))
+      : ''
     let group = groups.get(groupKey)
     if (!group) groups.set(groupKey, (group = []))
     group.push(item)
@@ -137,7 +139,11 @@ async function deliverChunk(
   const result = await withRetries(
     () =>
       withTokenRefresh(context, state.settings, state.tokens, state.onTokenRefresh, async (auth) => {
-        const value = await runAction(context, performBatch, executeInput(state, mapping, payloads, rawEvents, auth))
+        const value = await runAction(
+          context,
+          performBatch,
+          executeInput(state, mapping, payloads, rawEvents, auth)
+        )
         // A 401 inside a multistatus result means the token expired: refresh and retry the batch once.
         if (canRefresh && value instanceof MultiStatusResponse && hasUnauthorized(value)) {
           throw new InvalidAuthenticationError('The destination refused the access token for this batch.')

@@ -56,8 +56,7 @@ export function outcomeWithoutRequest(
 
 /** A payload that passed validation, or the `invalid` Outcome explaining why not. */
 export type PreparedPayload =
-  | { ok: true; payload: unknown; warnings: OutcomeWarning[] }
-  | { ok: false; outcome: Outcome }
+  { ok: true; payload: unknown; warnings: OutcomeWarning[] } | { ok: false; outcome: Outcome }
 
 /**
  * Maps and validates one event for one mapping (the trigger already matched).
@@ -74,7 +73,11 @@ export function preparePayload(mapping: ConfiguredMapping, event: SegmentEvent):
     return {
       ok: false,
       outcome: outcomeWithoutRequest(mapping, 'invalid', {
-        error: { code: 'INVALID_MAPPING', message: describeThrown(error, 'The mapping could not be resolved'), retryable: false }
+        error: {
+          code: 'INVALID_MAPPING',
+          message: describeThrown(error, 'The mapping could not be resolved'),
+          retryable: false
+        }
       })
     }
   }
@@ -85,7 +88,12 @@ export function preparePayload(mapping: ConfiguredMapping, event: SegmentEvent):
       outcome: outcomeWithoutRequest(mapping, 'invalid', {
         payload: mapping.maskPayload(resolved) as JSONValue,
         warnings: checked.warnings,
-        error: { code: 'PAYLOAD_VALIDATION_FAILED', message: checked.message, retryable: false, httpStatus: 400 }
+        error: {
+          code: 'PAYLOAD_VALIDATION_FAILED',
+          message: checked.message,
+          retryable: false,
+          httpStatus: 400
+        }
       })
     }
   }

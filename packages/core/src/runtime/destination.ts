@@ -41,7 +41,10 @@ export interface Result {
   output?: JSONObject | string | null
   error?: JSONObject | null
   data?: unknown
-  multistatus?: Array<ActionDestinationSuccessResponseType | (ActionDestinationErrorResponseType & { errorreporter: MultiStatusErrorReporter })>
+  multistatus?: Array<
+    | ActionDestinationSuccessResponseType
+    | (ActionDestinationErrorResponseType & { errorreporter: MultiStatusErrorReporter })
+  >
 }
 
 /** A compatible subscription, as found in `settings.subscription(s)`. */
@@ -255,7 +258,11 @@ export class Destination<Settings = any> {
    * @example
    * await destination.onEvent(event, { apiKey, subscription: { subscribe: 'type = "track"', partnerAction: 'track', mapping } })
    */
-  async onEvent(event: SegmentEvent, settings: JSONObject, options: { signal?: AbortSignal; logger?: Logger } = {}): Promise<Result[]> {
+  async onEvent(
+    event: SegmentEvent,
+    settings: JSONObject,
+    options: { signal?: AbortSignal; logger?: Logger } = {}
+  ): Promise<Result[]> {
     const { destinationSettings, subscriptions, auth } = this.splitCompatibleSettings(settings)
     const results: Result[] = []
     for (const subscription of subscriptions) {
@@ -284,7 +291,11 @@ export class Destination<Settings = any> {
    * const [result] = await destination.onBatch(events, { apiKey, subscription })
    * result.multistatus?.[0].status // 200
    */
-  async onBatch(events: SegmentEvent[], settings: JSONObject, options: { signal?: AbortSignal; logger?: Logger } = {}): Promise<Result[]> {
+  async onBatch(
+    events: SegmentEvent[],
+    settings: JSONObject,
+    options: { signal?: AbortSignal; logger?: Logger } = {}
+  ): Promise<Result[]> {
     const { destinationSettings, subscriptions, auth } = this.splitCompatibleSettings(settings)
     const results: Result[] = []
     for (const subscription of subscriptions) {
@@ -322,11 +333,15 @@ export class Destination<Settings = any> {
     const state: TokenState = { auth: toAuthTokens(oauth) }
     try {
       await withTokenRefresh(context, checked, state, undefined, (auth) =>
-        runAction(context, (request, data) => test(request, { settings: data.settings as Settings, ...(auth && { auth }) }), {
-          settings: checked,
-          payload: undefined,
-          ...(auth && { auth })
-        })
+        runAction(
+          context,
+          (request, data) => test(request, { settings: data.settings as Settings, ...(auth && { auth }) }),
+          {
+            settings: checked,
+            payload: undefined,
+            ...(auth && { auth })
+          }
+        )
       )
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
@@ -340,9 +355,16 @@ export class Destination<Settings = any> {
    * @example
    * const { accessToken } = await destination.refreshAccessToken(settings, { refreshToken, clientId, clientSecret, accessToken })
    */
-  async refreshAccessToken(settings: Settings, oauthData: OAuth2ClientCredentials): Promise<RefreshAccessTokenResult | undefined> {
+  async refreshAccessToken(
+    settings: Settings,
+    oauthData: OAuth2ClientCredentials
+  ): Promise<RefreshAccessTokenResult | undefined> {
     const scheme = this.authentication as OAuth2Authentication<Settings> | undefined
-    if (!scheme || (scheme.scheme !== 'oauth2' && scheme.scheme !== 'oauth-managed') || !scheme.refreshAccessToken) {
+    if (
+      !scheme ||
+      (scheme.scheme !== 'oauth2' && scheme.scheme !== 'oauth-managed') ||
+      !scheme.refreshAccessToken
+    ) {
       throw new IntegrationError(
         `${this.name} does not support refreshing access tokens (no OAuth2 refreshAccessToken).`,
         ErrorCodes.NOT_IMPLEMENTED_BY_DESTINATION,
@@ -384,14 +406,22 @@ export class Destination<Settings = any> {
   async createAudience(input: CreateAudienceInput<Settings>): Promise<{ externalId: string }> {
     const create = this.definition.audienceConfig?.createAudience
     if (!create) {
-      throw new IntegrationError(`${this.name} cannot create audiences.`, ErrorCodes.CREATE_AUDIENCE_FAILED, 400)
+      throw new IntegrationError(
+        `${this.name} cannot create audiences.`,
+        ErrorCodes.CREATE_AUDIENCE_FAILED,
+        400
+      )
     }
     const result = (await runAction(this.runContext(input.signal), (request) => create(request, input), {
       settings: input.settings,
       payload: undefined
     })) as { externalId?: unknown }
     if (typeof result?.externalId !== 'string' || result.externalId === '') {
-      throw new IntegrationError('createAudience did not return an externalId.', ErrorCodes.CREATE_AUDIENCE_FAILED, 500)
+      throw new IntegrationError(
+        'createAudience did not return an externalId.',
+        ErrorCodes.CREATE_AUDIENCE_FAILED,
+        500
+      )
     }
     return { externalId: result.externalId }
   }
@@ -404,13 +434,18 @@ export class Destination<Settings = any> {
    */
   async getAudience(input: GetAudienceInput<Settings>): Promise<{ externalId: string }> {
     const get = this.definition.audienceConfig?.getAudience
-    if (!get) throw new IntegrationError(`${this.name} cannot read audiences.`, ErrorCodes.GET_AUDIENCE_FAILED, 400)
+    if (!get)
+      throw new IntegrationError(`${this.name} cannot read audiences.`, ErrorCodes.GET_AUDIENCE_FAILED, 400)
     const result = (await runAction(this.runContext(input.signal), (request) => get(request, input), {
       settings: input.settings,
       payload: undefined
     })) as { externalId?: unknown }
     if (typeof result?.externalId !== 'string' || result.externalId === '') {
-      throw new IntegrationError('getAudience did not return an externalId.', ErrorCodes.GET_AUDIENCE_FAILED, 500)
+      throw new IntegrationError(
+        'getAudience did not return an externalId.',
+        ErrorCodes.GET_AUDIENCE_FAILED,
+        500
+      )
     }
     return { externalId: result.externalId }
   }
@@ -460,17 +495,28 @@ export class Destination<Settings = any> {
     subscriptions: Subscription[]
     auth: AuthTokens | undefined
   } {
-    const { subscription, subscriptions, oauth, ...destinationSettings } = (settings ?? {}) as Record<string, unknown>
+    const { subscription, subscriptions, oauth, ...destinationSettings } = (settings ?? {}) as Record<
+      string,
+      unknown
+    >
     let list: unknown = subscriptions ?? (subscription ? [subscription] : [])
     if (typeof list === 'string') {
       try {
         list = JSON.parse(list)
       } catch {
-        throw new IntegrationError('settings.subscriptions is not valid JSON.', ErrorCodes.INVALID_SETTINGS, 400)
+        throw new IntegrationError(
+          'settings.subscriptions is not valid JSON.',
+          ErrorCodes.INVALID_SETTINGS,
+          400
+        )
       }
     }
     if (!Array.isArray(list)) {
-      throw new IntegrationError('settings.subscriptions must be an array of subscriptions.', ErrorCodes.INVALID_SETTINGS, 400)
+      throw new IntegrationError(
+        'settings.subscriptions must be an array of subscriptions.',
+        ErrorCodes.INVALID_SETTINGS,
+        400
+      )
     }
     return {
       destinationSettings: destinationSettings as Settings,

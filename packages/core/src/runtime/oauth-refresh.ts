@@ -3,7 +3,12 @@
  * tokens to the host, and retry with them. Concurrent refreshes of the same
  * credentials share one call.
  */
-import type { AuthTokens, DestinationDefinition, OAuth2Authentication, RefreshAccessTokenResult } from '../definition/types.js'
+import type {
+  AuthTokens,
+  DestinationDefinition,
+  OAuth2Authentication,
+  RefreshAccessTokenResult
+} from '../definition/types.js'
 import { HTTPError } from '../errors/http-errors.js'
 import { IntegrationError, InvalidAuthenticationError } from '../errors/errors.js'
 import { ErrorCodes } from '../errors/error-codes.js'
@@ -62,7 +67,12 @@ export async function refreshAccessToken(
       400
     )
   }
-  const key = JSON.stringify([context.definition.name, auth?.refreshTokenUrl, auth?.clientId, auth?.refreshToken ?? auth?.accessToken])
+  const key = JSON.stringify([
+    context.definition.name,
+    auth?.refreshTokenUrl,
+    auth?.clientId,
+    auth?.refreshToken ?? auth?.accessToken
+  ])
   let pending = refreshesInFlight.get(key)
   if (!pending) {
     const refresh = scheme.refreshAccessToken

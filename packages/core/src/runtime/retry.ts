@@ -34,7 +34,8 @@ export const defaultRetryPolicy: Readonly<RetryPolicy> = Object.freeze({
 export const noRetries: Readonly<RetryPolicy> = Object.freeze({ ...defaultRetryPolicy, retries: 0 })
 
 /** The end of a run with retries: a value or the last error, and how many attempts ran. */
-export type RetryResult<T> = { ok: true; value: T; attempts: number } | { ok: false; error: unknown; attempts: number }
+export type RetryResult<T> =
+  { ok: true; value: T; attempts: number } | { ok: false; error: unknown; attempts: number }
 
 /**
  * Runs `attempt` until it succeeds, fails permanently, or the policy is spent.

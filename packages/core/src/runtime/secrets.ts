@@ -23,7 +23,8 @@ export function collectSecrets(
   const secrets = new Set<string>()
   const values = (settings ?? {}) as Record<string, unknown>
   for (const [key, field] of Object.entries(settingsFields ?? {})) {
-    if (field.type === 'password' || field.format === 'password' || key === 'password') add(secrets, values[key])
+    if (field.type === 'password' || field.format === 'password' || key === 'password')
+      add(secrets, values[key])
   }
   if (auth) {
     add(secrets, auth.accessToken)
@@ -76,6 +77,5 @@ export function createPayloadMasker(fields: Record<string, InputField>): (payloa
     return copy
   }
 }
-
 
 const identity = (payload: unknown): unknown => payload

@@ -2,7 +2,14 @@
  * The test kit for destination authors (compatible): a destination that records
  * the responses of each test call, cleared at the start of the next one.
  */
-import type { AuthTokens, DestinationDefinition, DynamicFieldResponse, ExecuteInput, OAuth2ClientCredentials, RefreshAccessTokenResult } from '../definition/types.js'
+import type {
+  AuthTokens,
+  DestinationDefinition,
+  DynamicFieldResponse,
+  ExecuteInput,
+  OAuth2ClientCredentials,
+  RefreshAccessTokenResult
+} from '../definition/types.js'
 import type { SegmentEvent } from '../events/segment-event.js'
 import type { ModifiedResponse } from '../http/types.js'
 import type { JSONObject } from '../util/json.js'
@@ -60,7 +67,9 @@ export class TestDestination<Settings = any> extends Destination<Settings> {
   async testAction(actionId: string, options: TestActionOptions<Settings> = {}): Promise<ModifiedResponse[]> {
     this.responses = []
     const action = this.requireAction(actionId)
-    const mapping = options.useDefaultMappings ? { ...action.defaultMapping, ...(options.mapping ?? {}) } : (options.mapping ?? {})
+    const mapping = options.useDefaultMappings
+      ? { ...action.defaultMapping, ...(options.mapping ?? {}) }
+      : (options.mapping ?? {})
     await this.executeAction(actionId, {
       event: createTestEvent(options.event ?? {}),
       mapping,
@@ -79,11 +88,16 @@ export class TestDestination<Settings = any> extends Destination<Settings> {
    * @example
    * const responses = await testDestination.testBatchAction('send', { events, settings, useDefaultMappings: true })
    */
-  async testBatchAction(actionId: string, options: TestBatchActionOptions<Settings> = {}): Promise<ModifiedResponse[]> {
+  async testBatchAction(
+    actionId: string,
+    options: TestBatchActionOptions<Settings> = {}
+  ): Promise<ModifiedResponse[]> {
     this.responses = []
     this.results = []
     const action = this.requireAction(actionId)
-    const mapping = options.useDefaultMappings ? { ...action.defaultMapping, ...(options.mapping ?? {}) } : (options.mapping ?? {})
+    const mapping = options.useDefaultMappings
+      ? { ...action.defaultMapping, ...(options.mapping ?? {}) }
+      : (options.mapping ?? {})
     const events = (options.events ?? [{}]).map((event) => createTestEvent(event))
     const multistatus = await this.executeBatch(actionId, {
       events,
@@ -155,6 +169,8 @@ export class TestDestination<Settings = any> extends Destination<Settings> {
  * nock('https://api.example.com').post('/track').reply(200, {})
  * const responses = await testDestination.testAction('track', { event: createTestEvent(), useDefaultMappings: true })
  */
-export function createTestIntegration<Settings = any>(definition: DestinationDefinition<Settings>): TestDestination<Settings> {
+export function createTestIntegration<Settings = any>(
+  definition: DestinationDefinition<Settings>
+): TestDestination<Settings> {
   return new TestDestination(definition)
 }

@@ -11,7 +11,11 @@ export function didYouMean(input: string, candidates: Iterable<string>, maxResul
   const scored: Array<[string, number]> = []
   for (const candidate of candidates) {
     const distance = editDistance(needle, candidate.toLowerCase())
-    if (distance <= limit || candidate.toLowerCase().includes(needle) || needle.includes(candidate.toLowerCase())) {
+    if (
+      distance <= limit ||
+      candidate.toLowerCase().includes(needle) ||
+      needle.includes(candidate.toLowerCase())
+    ) {
       scored.push([candidate, distance])
     }
   }

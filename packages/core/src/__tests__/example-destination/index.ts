@@ -88,7 +88,12 @@ const destination: DestinationDefinition<Settings> = {
   extendRequest: ({ settings }) => ({ headers: { authorization: `Bearer ${settings.apiKey}` } }),
   presets: [
     { name: 'Track Calls', subscribe: 'type = "track"', partnerAction: 'trackEvent', type: 'automatic' },
-    { name: 'Identify Calls', subscribe: 'type = "identify"', partnerAction: 'identifyUser', type: 'automatic' }
+    {
+      name: 'Identify Calls',
+      subscribe: 'type = "identify"',
+      partnerAction: 'identifyUser',
+      type: 'automatic'
+    }
   ],
   actions: { trackEvent, identifyUser }
 }

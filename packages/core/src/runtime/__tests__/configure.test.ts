@@ -5,7 +5,10 @@ const destination = new Destination(example)
 
 describe('configure', () => {
   it('compiles the presets of a definition into a working configuration', () => {
-    const instance = destination.configure({ settings: { apiKey: 'key-123' }, mappings: presetMappings(example) })
+    const instance = destination.configure({
+      settings: { apiKey: 'key-123' },
+      mappings: presetMappings(example)
+    })
     expect(instance.mappings.map((m) => [m.id, m.actionId, m.trigger])).toEqual([
       ['Track Calls', 'trackEvent', 'type = "track"'],
       ['Identify Calls', 'identifyUser', 'type = "identify"']
@@ -15,7 +18,10 @@ describe('configure', () => {
   })
 
   it('uses the action default subscription and default mapping when a mapping omits them', () => {
-    const instance = destination.configure({ settings: { apiKey: 'key-123' }, mappings: [{ id: 'm', actionId: 'identifyUser' }] })
+    const instance = destination.configure({
+      settings: { apiKey: 'key-123' },
+      mappings: [{ id: 'm', actionId: 'identifyUser' }]
+    })
     expect(instance.mappings[0].trigger).toBe('type = "identify"')
     expect(instance.mappings[0].mapping).toEqual({
       user_id: { '@path': '$.userId' },
@@ -54,7 +60,9 @@ describe('configure', () => {
       ])
     )
     expect(error.message).toContain(`The root value is missing the required field 'apiKey'.`)
-    expect(error.message).toContain(`Mapping 'a': 'trackEvnt' is not an action of Acme Analytics (did you mean 'trackEvent'?).`)
+    expect(error.message).toContain(
+      `Mapping 'a': 'trackEvnt' is not an action of Acme Analytics (did you mean 'trackEvent'?).`
+    )
     expect(error.message).toContain(`Mapping 'b': The trigger is invalid:`)
     expect(error.message).toContain(`/user_id/@path`)
     expect(error.message).toContain(`The id 'c' is used by more than one mapping.`)
@@ -62,7 +70,10 @@ describe('configure', () => {
 
   it('never lets a password setting reach the configuration error', () => {
     try {
-      destination.configure({ settings: { apiKey: 'sk_live_secret_value', region: 'mars' } as never, mappings: [] })
+      destination.configure({
+        settings: { apiKey: 'sk_live_secret_value', region: 'mars' } as never,
+        mappings: []
+      })
       expect.unreachable()
     } catch (error) {
       expect(String((error as Error).message)).not.toContain('sk_live_secret_value')

@@ -57,14 +57,26 @@ describe('instance.deliverBatch', () => {
     const destination = destinationWith((_request, { payload }) => {
       const results = new MultiStatusResponse()
       results.setSuccessResponseAtIndex(0, { status: 200, sent: payload[0], body: 'ok' })
-      results.setErrorResponseAtIndex(1, { status: 429, errortype: 'TOO_MANY_REQUESTS', errormessage: 'slow down' })
+      results.setErrorResponseAtIndex(1, {
+        status: 429,
+        errortype: 'TOO_MANY_REQUESTS',
+        errormessage: 'slow down'
+      })
       // index 2 left empty on purpose
       return results
     })
-    const instance = destination.configure({ settings: { apiKey }, mappings: [{ id: 't', actionId: 'trackEvent' }], retry: false })
+    const instance = destination.configure({
+      settings: { apiKey },
+      mappings: [{ id: 't', actionId: 'trackEvent' }],
+      retry: false
+    })
     const outcomes = await instance.deliverBatch([events()[0], events()[2], events()[3]])
     expect(outcomes.map((o) => o.status)).toEqual(['delivered', 'retryable', 'failed'])
-    expect(outcomes[1].error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'slow down', httpStatus: 429 })
+    expect(outcomes[1].error).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'slow down',
+      httpStatus: 429
+    })
     expect(outcomes[2].error).toMatchObject({ code: 'MISSING_BATCH_RESULT', httpStatus: 500 })
   })
 
@@ -72,7 +84,11 @@ describe('instance.deliverBatch', () => {
     const destination = destinationWith(() => {
       throw new RetryableError('The queue is full.', 503)
     })
-    const instance = destination.configure({ settings: { apiKey }, mappings: [{ id: 't', actionId: 'trackEvent' }], retry: false })
+    const instance = destination.configure({
+      settings: { apiKey },
+      mappings: [{ id: 't', actionId: 'trackEvent' }],
+      retry: false
+    })
     const outcomes = await instance.deliverBatch([events()[0], events()[2]])
     expect(outcomes.map((o) => o.status)).toEqual(['retryable', 'retryable'])
     expect(outcomes[0].error?.message).toBe('The queue is full.')
@@ -89,7 +105,12 @@ describe('instance.deliverBatch', () => {
         {
           id: 't',
           actionId: 'trackEvent',
-          mapping: { event_name: { '@path': '$.event' }, user_id: { '@path': '$.userId' }, batch_keys: ['user_id'], batch_size: 2 }
+          mapping: {
+            event_name: { '@path': '$.event' },
+            user_id: { '@path': '$.userId' },
+            batch_keys: ['user_id'],
+            batch_size: 2
+          }
         }
       ],
       retry: false
@@ -101,7 +122,10 @@ describe('instance.deliverBatch', () => {
   })
 
   it('delivers one by one when the action has no performBatch', async () => {
-    nock('https://api.acme.test').put(/\/v1\/users\/.+/).times(2).reply(200, {})
+    nock('https://api.acme.test')
+      .put(/\/v1\/users\/.+/)
+      .times(2)
+      .reply(200, {})
     const instance = new Destination(example).configure({
       settings: { apiKey },
       mappings: [{ id: 'identify', actionId: 'identifyUser' }],
@@ -126,7 +150,11 @@ describe('instance.deliverBatch', () => {
       mappings: [{ id: 't', actionId: 'trackEvent' }],
       retry: false
     })
-    const outcomes = await instance.deliverBatch([createTestEvent(), [{ type: 'track' }] as never, createTestEvent()])
+    const outcomes = await instance.deliverBatch([
+      createTestEvent(),
+      [{ type: 'track' }] as never,
+      createTestEvent()
+    ])
     expect(outcomes.map((o) => [o.eventIndex, o.status])).toEqual([
       [0, 'delivered'],
       [1, 'invalid'],

@@ -9,7 +9,11 @@ const destination = new Destination(example)
 const api = () => nock('https://api.acme.test')
 
 function configure(retry: false | object = false) {
-  return destination.configure({ settings: { apiKey }, mappings: presetMappings(example), retry: retry as never })
+  return destination.configure({
+    settings: { apiKey },
+    mappings: presetMappings(example),
+    retry: retry as never
+  })
 }
 
 beforeAll(() => nock.disableNetConnect())
@@ -135,7 +139,9 @@ describe('instance.deliver', () => {
   })
 
   it('classifies a network failure as retryable', async () => {
-    api().post('/v1/track').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+    api()
+      .post('/v1/track')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
     const [outcome] = await configure().deliver(createTestEvent())
     expect(outcome.status).toBe('retryable')
     expect(outcome.error?.code).toBe('ECONNRESET')
@@ -164,7 +170,10 @@ describe('instance.deliver', () => {
         }
       }
     })
-    const instance = broken.configure({ settings: { apiKey }, mappings: [{ id: 't', actionId: 'trackEvent' }] })
+    const instance = broken.configure({
+      settings: { apiKey },
+      mappings: [{ id: 't', actionId: 'trackEvent' }]
+    })
     const [outcome] = await instance.deliver(createTestEvent())
     expect(outcome.status).toBe('failed')
     expect(outcome.error?.message).toBe('payload.properties.x is undefined')
@@ -175,7 +184,12 @@ describe('instance.deliver', () => {
       settings: { apiKey, region: 'eu' },
       mappings: [
         { id: 'one', actionId: 'trackEvent', trigger: 'type = "track"' },
-        { id: 'two', actionId: 'trackEvent', trigger: 'event = "Test Event"', mapping: { event_name: 'renamed' } },
+        {
+          id: 'two',
+          actionId: 'trackEvent',
+          trigger: 'event = "Test Event"',
+          mapping: { event_name: 'renamed' }
+        },
         { id: 'off', actionId: 'trackEvent', enabled: false }
       ]
     })

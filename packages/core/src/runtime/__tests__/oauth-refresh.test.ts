@@ -15,36 +15,47 @@ const definition: DestinationDefinition<Settings> = {
     testAuthentication: (request) => request('https://api.oauth.test/me'),
     refreshAccessToken: async (request, { auth }) => {
       refreshCalls++
-      const response = await request<{ access_token: string; refresh_token?: string }>('https://auth.oauth.test/token', {
-        method: 'post',
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: auth.refreshToken ?? '',
-          client_id: auth.clientId,
-          client_secret: auth.clientSecret
-        })
-      })
+      const response = await request<{ access_token: string; refresh_token?: string }>(
+        'https://auth.oauth.test/token',
+        {
+          method: 'post',
+          body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: auth.refreshToken ?? '',
+            client_id: auth.clientId,
+            client_secret: auth.clientSecret
+          })
+        }
+      )
       return { accessToken: response.data.access_token, refreshToken: response.data.refresh_token }
     }
   },
   extendRequest: ({ auth }) => ({ headers: { authorization: `Bearer ${auth?.accessToken}` } }),
-  onDelete: (request, { payload }) => request(`https://api.oauth.test/users/${payload.userId}`, { method: 'delete' }),
+  onDelete: (request, { payload }) =>
+    request(`https://api.oauth.test/users/${payload.userId}`, { method: 'delete' }),
   actions: {
     upsert: {
       title: 'Upsert',
       description: 'Upsert a contact.',
       defaultSubscription: 'type = "identify"',
-      fields: { email: { label: 'Email', type: 'string', required: true, default: { '@path': '$.traits.email' } } },
-      perform: (request, { payload }) => request('https://api.oauth.test/contacts', { method: 'post', json: payload }),
+      fields: {
+        email: { label: 'Email', type: 'string', required: true, default: { '@path': '$.traits.email' } }
+      },
+      perform: (request, { payload }) =>
+        request('https://api.oauth.test/contacts', { method: 'post', json: payload }),
       performBatch: async (request, { payload }) => {
-        const response = await request<{ results: Array<{ status: number }> }>('https://api.oauth.test/contacts/batch', {
-          method: 'post',
-          json: { inputs: payload },
-          throwHttpErrors: false
-        })
+        const response = await request<{ results: Array<{ status: number }> }>(
+          'https://api.oauth.test/contacts/batch',
+          {
+            method: 'post',
+            json: { inputs: payload },
+            throwHttpErrors: false
+          }
+        )
         const results = new MultiStatusResponse()
         response.data.results.forEach((item, i) => {
-          if (item.status < 300) results.setSuccessResponseAtIndex(i, { status: item.status, sent: payload[i], body: 'ok' })
+          if (item.status < 300)
+            results.setSuccessResponseAtIndex(i, { status: item.status, sent: payload[i], body: 'ok' })
           else results.setErrorResponseAtIndex(i, { status: item.status, errormessage: 'refused' })
         })
         return results
@@ -54,7 +65,12 @@ const definition: DestinationDefinition<Settings> = {
 }
 
 const destination = new Destination(definition)
-const auth = { accessToken: 'old-access', refreshToken: 'refresh-1', clientId: 'client', clientSecret: 'client-secret-value' }
+const auth = {
+  accessToken: 'old-access',
+  refreshToken: 'refresh-1',
+  clientId: 'client',
+  clientSecret: 'client-secret-value'
+}
 const identify = createTestEvent({ type: 'identify', traits: { email: 'ada@example.com' } })
 
 function instance(onTokenRefresh = vi.fn()) {
@@ -70,7 +86,8 @@ function instance(onTokenRefresh = vi.fn()) {
   }
 }
 
-const tokenEndpoint = () => nock('https://auth.oauth.test').post('/token', (body) => body.refresh_token === 'refresh-1')
+const tokenEndpoint = () =>
+  nock('https://auth.oauth.test').post('/token', (body) => body.refresh_token === 'refresh-1')
 const bearer = (token: string) => ({ reqheaders: { authorization: `Bearer ${token}` } })
 
 beforeAll(() => nock.disableNetConnect())
@@ -156,7 +173,9 @@ describe('OAuth2 refresh on 401', () => {
     nock('https://api.oauth.test').delete('/users/u1').reply(401)
     tokenEndpoint().reply(200, { access_token: 'new-access' })
     nock('https://api.oauth.test', bearer('new-access')).delete('/users/u1').reply(204)
-    await expect(destination.onDelete({ type: 'delete', userId: 'u1' }, { portal: 'p1', oauth })).resolves.toBeDefined()
+    await expect(
+      destination.onDelete({ type: 'delete', userId: 'u1' }, { portal: 'p1', oauth })
+    ).resolves.toBeDefined()
     expect(refreshCalls).toBe(2)
   })
 })

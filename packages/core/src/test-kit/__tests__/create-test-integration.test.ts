@@ -12,7 +12,11 @@ describe('createTestIntegration', () => {
   it('resolves testAction to the responses of that call only, with the request as sent', async () => {
     const testDestination = createTestIntegration(example)
     nock('https://api.acme.test').post('/v1/track').times(2).reply(200, { ok: true })
-    await testDestination.testAction('trackEvent', { event: { event: 'First' }, settings, useDefaultMappings: true })
+    await testDestination.testAction('trackEvent', {
+      event: { event: 'First' },
+      settings,
+      useDefaultMappings: true
+    })
     const responses = await testDestination.testAction('trackEvent', {
       event: { event: 'Second' },
       settings,
@@ -134,7 +138,9 @@ describe('createTestIntegration', () => {
           perform: () => undefined,
           dynamicFields: {
             list: async (request) => {
-              const response = await request<{ lists: Array<{ id: string; name: string }> }>('https://api.dyn.test/lists')
+              const response = await request<{ lists: Array<{ id: string; name: string }> }>(
+                'https://api.dyn.test/lists'
+              )
               return { choices: response.data.lists.map((l) => ({ label: l.name, value: l.id })) }
             }
           }
@@ -142,16 +148,23 @@ describe('createTestIntegration', () => {
       }
     }
     const testDestination = createTestIntegration(definition)
-    nock('https://api.dyn.test').get('/lists').reply(200, { lists: [{ id: '1', name: 'VIP' }] })
-    await expect(testDestination.testDynamicField('add', 'list', { settings: {}, payload: {} })).resolves.toEqual({
+    nock('https://api.dyn.test')
+      .get('/lists')
+      .reply(200, { lists: [{ id: '1', name: 'VIP' }] })
+    await expect(
+      testDestination.testDynamicField('add', 'list', { settings: {}, payload: {} })
+    ).resolves.toEqual({
       choices: [{ label: 'VIP', value: '1' }]
     })
     nock('https://auth.dyn.test').post('/token').reply(200, { token: 'fresh' })
     await expect(
-      testDestination.refreshAccessToken({}, { accessToken: 'a', refreshToken: 'r', clientId: 'c', clientSecret: 's' })
+      testDestination.refreshAccessToken(
+        {},
+        { accessToken: 'a', refreshToken: 'r', clientId: 'c', clientSecret: 's' }
+      )
     ).resolves.toEqual({ accessToken: 'fresh' })
-    await expect(testDestination.testDynamicField('add', 'nope', { settings: {}, payload: {} })).rejects.toThrow(
-      "The action 'add' has no dynamic field 'nope'."
-    )
+    await expect(
+      testDestination.testDynamicField('add', 'nope', { settings: {}, payload: {} })
+    ).rejects.toThrow("The action 'add' has no dynamic field 'nope'.")
   })
 })

@@ -78,15 +78,17 @@ describe('Pinger', () => {
 
     it('should surface integration errors', async () => {
       const event = createTestEvent({ event: 'forbidden' })
-      await expect(testDestination.testAction('send', { event, settings, useDefaultMappings: true })).rejects.toThrowError(
-        'This event name is reserved.'
-      )
+      await expect(
+        testDestination.testAction('send', { event, settings, useDefaultMappings: true })
+      ).rejects.toThrowError('This event name is reserved.')
     })
 
     it('should throw on API errors', async () => {
       nock('https://api.pinger.test').post('/v2/events').reply(500, {})
       const event = createTestEvent({ event: 'Test Event' })
-      await expect(testDestination.testAction('send', { event, settings, useDefaultMappings: true })).rejects.toThrowError()
+      await expect(
+        testDestination.testAction('send', { event, settings, useDefaultMappings: true })
+      ).rejects.toThrowError()
       expect(testDestination.responses[0].status).toBe(500)
     })
   })
