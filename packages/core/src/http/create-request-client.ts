@@ -70,20 +70,21 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
       followRedirect: options.followRedirect !== false,
       ...(options.maxRedirects !== undefined && { maxRedirects: options.maxRedirects }),
       ...(options.signal && { signal: options.signal }),
-      hooks: {
-        beforeRedirect: beforeRedirect
-          ? [
-              async (next) => {
-                try {
-                  await beforeRedirect(new URL(String(next.url)))
-                } catch (error) {
-                  redirectRefusal = { error }
-                  throw error
-                }
+      // Only when there is one: got merges every hooks object it is given, per request.
+      ...(beforeRedirect && {
+        hooks: {
+          beforeRedirect: [
+            async (next) => {
+              try {
+                await beforeRedirect(new URL(String(next.url)))
+              } catch (error) {
+                redirectRefusal = { error }
+                throw error
               }
-            ]
-          : []
-      }
+            }
+          ]
+        }
+      })
     })
   } catch (error) {
     if (redirectRefusal) throw redirectRefusal.error
