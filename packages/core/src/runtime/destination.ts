@@ -15,7 +15,7 @@ import type {
   RefreshAccessTokenResult
 } from '../definition/types.js'
 import type { SegmentEvent } from '../events/segment-event.js'
-import type { ModifiedResponse } from '../http/types.js'
+import type { ModifiedResponse, RequestClient } from '../http/types.js'
 import type { JSONLikeObject, JSONObject } from '../util/json.js'
 import { validateDefinition, DefinitionError } from '../definition/validate-definition.js'
 import { IntegrationError, InvalidAuthenticationError, PayloadValidationError } from '../errors/errors.js'
@@ -405,25 +405,12 @@ export class Destination<Settings = any> {
    */
   async createAudience(input: CreateAudienceInput<Settings>): Promise<{ externalId: string }> {
     const create = this.definition.audienceConfig?.createAudience
-    if (!create) {
-      throw new IntegrationError(
-        `${this.name} cannot create audiences.`,
-        ErrorCodes.CREATE_AUDIENCE_FAILED,
-        400
-      )
-    }
-    const result = (await runAction(this.runContext(input.signal), (request) => create(request, input), {
-      settings: input.settings,
-      payload: undefined
-    })) as { externalId?: unknown }
-    if (typeof result?.externalId !== 'string' || result.externalId === '') {
-      throw new IntegrationError(
-        'createAudience did not return an externalId.',
-        ErrorCodes.CREATE_AUDIENCE_FAILED,
-        500
-      )
-    }
-    return { externalId: result.externalId }
+    return this.runAudienceCall(
+      'createAudience',
+      ErrorCodes.CREATE_AUDIENCE_FAILED,
+      input,
+      create && ((request) => create(request, input))
+    )
   }
 
   /**
@@ -434,18 +421,31 @@ export class Destination<Settings = any> {
    */
   async getAudience(input: GetAudienceInput<Settings>): Promise<{ externalId: string }> {
     const get = this.definition.audienceConfig?.getAudience
-    if (!get)
-      throw new IntegrationError(`${this.name} cannot read audiences.`, ErrorCodes.GET_AUDIENCE_FAILED, 400)
-    const result = (await runAction(this.runContext(input.signal), (request) => get(request, input), {
+    return this.runAudienceCall(
+      'getAudience',
+      ErrorCodes.GET_AUDIENCE_FAILED,
+      input,
+      get && ((request) => get(request, input))
+    )
+  }
+
+  /** Runs `createAudience` or `getAudience` and checks that it answered with an `externalId`. */
+  private async runAudienceCall(
+    name: 'createAudience' | 'getAudience',
+    code: string,
+    input: { settings: Settings; signal?: AbortSignal },
+    call: ((request: RequestClient) => unknown) | undefined
+  ): Promise<{ externalId: string }> {
+    if (!call) {
+      const verb = name === 'createAudience' ? 'create' : 'read'
+      throw new IntegrationError(`${this.name} cannot ${verb} audiences.`, code, 400)
+    }
+    const result = (await runAction(this.runContext(input.signal), call, {
       settings: input.settings,
       payload: undefined
     })) as { externalId?: unknown }
     if (typeof result?.externalId !== 'string' || result.externalId === '') {
-      throw new IntegrationError(
-        'getAudience did not return an externalId.',
-        ErrorCodes.GET_AUDIENCE_FAILED,
-        500
-      )
+      throw new IntegrationError(`${name} did not return an externalId.`, code, 500)
     }
     return { externalId: result.externalId }
   }
