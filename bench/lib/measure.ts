@@ -77,3 +77,38 @@ export function formatOps(ops: number): string {
 export function formatRatio(ratio: number): string {
   return `${ratio.toFixed(2)}×`
 }
+
+/** One destkit-versus-peer measurement, as a table row and a target line. */
+export interface VersusPeer {
+  row: string
+  targetLine: string
+  met: boolean
+}
+
+/**
+ * Measures destkit against the peer on one case and renders the result: a table row
+ * (`| name | destkit | peer | ratio | destkit per operation |`) and a target line.
+ *
+ * @example
+ * const result = versusPeer({ name: 'parse', target: 5, destkit: () => parseTrigger(t), peer: () => parseFql(t) })
+ * rows.push(result.row)
+ */
+export function versusPeer(options: {
+  name: string
+  target: number
+  destkit: () => unknown
+  peer: () => unknown
+}): VersusPeer {
+  const { name, target } = options
+  const [ours, theirs] = compare([
+    { name: 'destkit', fn: options.destkit },
+    { name: 'peer', fn: options.peer }
+  ])
+  const ratio = ours.opsPerSec / theirs.opsPerSec
+  const met = ratio >= target
+  return {
+    row: `| ${name} | ${formatOps(ours.opsPerSec)} | ${formatOps(theirs.opsPerSec)} | ${formatRatio(ratio)} | ${ours.nsPerOp.toFixed(0)} ns |`,
+    targetLine: `- ${name}: at least ${target}× faster: **${met ? 'PASS' : 'MISS'}** (${formatRatio(ratio)})`,
+    met
+  }
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { isDeepStrictEqual } from 'node:util'
 import { compileMapping } from '@destkit/core'
-import { compare, formatOps, formatRatio } from '../lib/measure.ts'
+import { versusPeer } from '../lib/measure.ts'
 import type { SuiteResult } from '../lib/suite.ts'
 
 // The peer's ESM build uses directory imports that Node's ESM loader refuses; its CommonJS build loads.
@@ -88,19 +88,15 @@ export default async function mappingSuite(): Promise<SuiteResult> {
         `The ${name} gives different payloads:\n destkit ${JSON.stringify(actual)}\n peer    ${JSON.stringify(expected)}`
       )
     }
-    const [destkit, peer] = compare([
-      { name: 'destkit', fn: () => ours(event) },
-      { name: 'peer', fn: () => peerTransform(mapping, event) }
-    ])
-    const ratio = destkit.opsPerSec / peer.opsPerSec
-    const met = ratio >= target
-    targetsMet &&= met
-    rows.push(
-      `| ${name} | ${formatOps(destkit.opsPerSec)} | ${formatOps(peer.opsPerSec)} | ${formatRatio(ratio)} | ${destkit.nsPerOp.toFixed(0)} ns |`
-    )
-    targets.push(
-      `- ${name}: at least ${target}× faster: **${met ? 'PASS' : 'MISS'}** (${formatRatio(ratio)})`
-    )
+    const result = versusPeer({
+      name,
+      target,
+      destkit: () => ours(event),
+      peer: () => peerTransform(mapping, event)
+    })
+    targetsMet &&= result.met
+    rows.push(result.row)
+    targets.push(result.targetLine)
   }
 
   const markdown = [

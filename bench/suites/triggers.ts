@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { compileTrigger, parseTrigger } from '@destkit/core'
 import { parseFql, validate } from '@segment/destination-subscriptions'
-import { compare, formatOps, formatRatio } from '../lib/measure.ts'
+import { versusPeer } from '../lib/measure.ts'
 import type { SuiteResult } from '../lib/suite.ts'
 
 const trigger =
@@ -70,19 +70,10 @@ export default async function triggersSuite(): Promise<SuiteResult> {
   const targets: string[] = []
   let targetsMet = true
   for (const { name, target, destkit, peer } of cases) {
-    const [a, b] = compare([
-      { name: 'destkit', fn: destkit },
-      { name: 'peer', fn: peer }
-    ])
-    const ratio = a.opsPerSec / b.opsPerSec
-    const met = ratio >= target
-    targetsMet &&= met
-    rows.push(
-      `| ${name} | ${formatOps(a.opsPerSec)} | ${formatOps(b.opsPerSec)} | ${formatRatio(ratio)} | ${a.nsPerOp.toFixed(0)} ns |`
-    )
-    targets.push(
-      `- ${name}: at least ${target}× faster: **${met ? 'PASS' : 'MISS'}** (${formatRatio(ratio)})`
-    )
+    const result = versusPeer({ name, target, destkit, peer })
+    targetsMet &&= result.met
+    rows.push(result.row)
+    targets.push(result.targetLine)
   }
 
   const markdown = [

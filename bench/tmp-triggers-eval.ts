@@ -1,0 +1,3 @@
+import triggersSuite from './suites/triggers.ts'
+const result = await triggersSuite()
+console.log(result.markdown)
