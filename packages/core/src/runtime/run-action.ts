@@ -1,11 +1,13 @@
 /**
  * One run of a destination function (`perform`, `performBatch`, `testAuthentication`,
- * `onDelete`…): builds its input, its request client (the destination's
- * `extendRequest` under the call's own options) and reports every response.
+ * `onDelete`…): builds its input, its request client (the host's defaults, then
+ * the `basic` scheme's credentials, then the destination's `extendRequest`, then
+ * the call's own options) and reports every response.
  */
 import type { DestinationDefinition, ExecuteInput, Logger, RequestFn } from '../definition/types.js'
 import type { ModifiedResponse, RequestClient, RequestOptions } from '../http/types.js'
 import { createRequestClient } from '../http/index.js'
+import { basicSchemeOptions } from './basic-scheme.js'
 
 /** What the runtime needs to run a destination function once. */
 export interface RunContext {
@@ -39,9 +41,12 @@ export function createClientFor(context: RunContext, data: ExecuteInput<any, any
       ]
     }
   }
-  return context.requestDefaults
-    ? createRequestClient(context.requestDefaults, extension, own)
-    : createRequestClient(extension, own)
+  const layers: RequestOptions[] = []
+  if (context.requestDefaults) layers.push(context.requestDefaults)
+  const basic = basicSchemeOptions(context.definition, data.settings)
+  if (basic) layers.push(basic)
+  layers.push(extension, own)
+  return createRequestClient(...layers)
 }
 
 /**
