@@ -527,7 +527,9 @@ export class Destination<Settings = any> {
 }
 
 /**
- * A batch's per-event results in the compatible `Result` shape.
+ * A batch's per-event results in the compatible `Result` shape. An error the
+ * runtime itself reported (payload validation: `errorreporter: INTEGRATIONS`)
+ * keeps its reporter; any other error is the destination's.
  *
  * @example
  * toMultistatusResult(multistatus).multistatus?.[0].status // 200
@@ -536,7 +538,12 @@ export function toMultistatusResult(multistatus: MultiStatusResponse): Result {
   return {
     multistatus: multistatus.getAllResponses().map((entry) =>
       entry instanceof ActionDestinationErrorResponse
-        ? { ...entry.value(), errorreporter: MultiStatusErrorReporter.DESTINATION }
+        ? {
+            ...entry.value(),
+            errorreporter:
+              (entry.value() as { errorreporter?: MultiStatusErrorReporter }).errorreporter ??
+              MultiStatusErrorReporter.DESTINATION
+          }
         : (entry?.value() ?? {
             status: 500,
             errortype: ErrorCodes.MISSING_BATCH_RESULT,
