@@ -111,14 +111,15 @@ export class InvalidAudienceMembershipError extends IntegrationError {
 }
 
 /**
- * An API answered with an error status (code derived from the status).
+ * An API answered with an error status; its code is the status as a string (`'409'`).
  *
  * @example
  * throw new APIError('The contact could not be created.', 409)
  */
 export class APIError extends IntegrationError {
   constructor(message: string, status: number) {
-    super(message, ErrorCodes.UNKNOWN_ERROR, status)
+    // The status itself, as the compatible API has it (`'409'`).
+    super(message, String(status), status)
   }
 }
 

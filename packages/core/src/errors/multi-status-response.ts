@@ -65,7 +65,8 @@ type Entry = ActionDestinationSuccessResponse | ActionDestinationErrorResponse
 export class MultiStatusResponse {
   private responses: Array<Entry | undefined> = []
 
-  get length(): number {
+  /** How many entries there are, gaps included (a method, as in the compatible API). */
+  length(): number {
     return this.responses.length
   }
 

@@ -74,8 +74,7 @@ export function classifyError(error: unknown, now: number = Date.now()): ErrorCl
   if (error instanceof IntegrationError) {
     return {
       status: error.retryable ? 'retryable' : 'failed',
-      code:
-        error.code ?? (error.status ? getErrorCodeFromHttpStatus(error.status) : ErrorCodes.UNKNOWN_ERROR),
+      code: integrationErrorCode(error),
       message: error.message,
       ...(error.status !== undefined && { httpStatus: error.status })
     }
@@ -175,4 +174,11 @@ function headerOf(headers: unknown, name: string): string | undefined {
   if (typeof get === 'function') return (get.call(headers, name) as string | null) ?? undefined
   const value = (headers as Record<string, unknown>)[name]
   return typeof value === 'string' ? value : undefined
+}
+
+/** An IntegrationError's code; a bare status code (`APIError`'s `'409'`) becomes its name (`CONFLICT`). */
+function integrationErrorCode(error: IntegrationError): string {
+  const code = error.code as string | undefined
+  if (code && !/^\d{3}$/.test(code)) return code
+  return error.status ? getErrorCodeFromHttpStatus(error.status) : ErrorCodes.UNKNOWN_ERROR
 }

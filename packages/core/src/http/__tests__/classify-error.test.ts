@@ -249,7 +249,8 @@ describe('classifyError: destkit errors', () => {
       'failed',
       'INVALID_SETTINGS'
     ],
-    ['APIError 503', new APIError('down', 503), 'retryable', 'UNKNOWN_ERROR'],
+    ['APIError 503', new APIError('down', 503), 'retryable', 'SERVICE_UNAVAILABLE'],
+    ['APIError 409', new APIError('taken', 409), 'failed', 'CONFLICT'],
     ['SelfTimeoutError', new SelfTimeoutError('took too long'), 'retryable', 'SELF_TIMEOUT']
   ] as const)('%s is %s', (_name, error, status, code) => {
     expect(classifyError(error)).toMatchObject({ status, code, message: error.message })
