@@ -13,8 +13,9 @@
  * - Fields are read from own properties only: `__proto__`, `constructor` and the like never reach a prototype.
  *
  * Speed, all decided here and not per event: nested `and`s (and `or`s) are flattened; equalities on
- * one field inside an `or` become one membership test; keys and string values are canonical
- * engine strings, so lookups and comparisons do not scan characters.
+ * one field inside an `or` become one membership test; root fields are read by a reader of their own
+ * (`root-readers.ts`) that the engine can turn into a direct load; keys and string values are
+ * canonical engine strings, so lookups and comparisons do not scan characters.
  */
 import type {
   AndNode,
@@ -26,7 +27,9 @@ import type {
   TriggerPredicate
 } from './ast.js'
 import { isTriggerRootField, TRIGGER_ROOT_FIELDS } from './fields.js'
+import { ownProperty } from './own-property.js'
 import { parseTriggerOrThrow } from './parse.js'
+import { type FieldReader, ROOT_READERS } from './root-readers.js'
 import { TriggerError } from './trigger-error.js'
 
 /**
@@ -168,20 +171,12 @@ export function negate(predicate: TriggerPredicate): TriggerPredicate {
   return (event) => !predicate(event)
 }
 
-type Reader = (event: unknown) => unknown
-
-/** An own property of an object, or undefined: never an inherited one. */
-function own(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined
-}
-
 /**
- * A reader for one field. The keys are checked and fixed here, and short paths
- * get their own unrolled reader, so that evaluation only indexes.
+ * A reader for one field. The keys are checked and fixed here: the root is read
+ * by its own reader (`root-readers.ts`), and short paths below it get their own
+ * unrolled reader, so that evaluation only indexes.
  */
-function compileReader(field: FieldPath): Reader {
+function compileReader(field: FieldPath): FieldReader {
   if (
     field === null ||
     typeof field !== 'object' ||
@@ -193,20 +188,27 @@ function compileReader(field: FieldPath): Reader {
   if (field.path.length > 0 && TRIGGER_ROOT_FIELDS[field.root].kind === 'value') {
     throw invalidTree(`field '${field.root}' has no keys below it`)
   }
-  const keys = [field.root, ...field.path.map(String)].map(internalize)
+  const { root: name } = field
+  // Every root field has a reader; the generic read only covers a root added without one.
+  const root = Object.hasOwn(ROOT_READERS, name)
+    ? ROOT_READERS[name]
+    : (event: unknown) => ownProperty(event, name)
+  const keys = field.path.map(String).map(internalize)
   const [a, b, c] = keys
   switch (keys.length) {
+    case 0:
+      return root
     case 1:
-      return (event) => own(event, a)
+      return (event) => ownProperty(root(event), a)
     case 2:
-      return (event) => own(own(event, a), b)
+      return (event) => ownProperty(ownProperty(root(event), a), b)
     case 3:
-      return (event) => own(own(own(event, a), b), c)
+      return (event) => ownProperty(ownProperty(ownProperty(root(event), a), b), c)
   }
   const count = keys.length
   return (event) => {
-    let value = event
-    for (let i = 0; i < count && value !== undefined; i++) value = own(value, keys[i])
+    let value = root(event)
+    for (let i = 0; i < count && value !== undefined; i++) value = ownProperty(value, keys[i])
     return value
   }
 }
@@ -267,7 +269,7 @@ function compileCondition(node: ConditionNode): TriggerPredicate {
   throw invalidTree(`operator '${String(operator)}' cannot compare with ${JSON.stringify(value)}`)
 }
 
-function compileTextTest(test: string, negated: boolean, text: string, read: Reader): TriggerPredicate {
+function compileTextTest(test: string, negated: boolean, text: string, read: FieldReader): TriggerPredicate {
   switch (test) {
     case 'contains':
       return negated
@@ -304,7 +306,7 @@ function compileTextTest(test: string, negated: boolean, text: string, read: Rea
 }
 
 /** Equal (`===`) to one of the values: a loop for a few, a set for many. */
-function compileOneOf(read: Reader, values: ReadonlyArray<string | number>): TriggerPredicate {
+function compileOneOf(read: FieldReader, values: ReadonlyArray<string | number>): TriggerPredicate {
   const list = values.map((v) => (typeof v === 'string' ? internalize(v) : v))
   const count = list.length
   if (count === 1) {
