@@ -11,6 +11,12 @@
  * - `@if` keeps a falsy `else` (`false`, `0`, `''`) instead of omitting the key.
  * - `@merge` skips strings and arrays instead of spreading their characters or items.
  * - `@liquid` never writes to the event (`increment` and `decrement` count in a scope of their own).
+ * - `@liquid` allows the `case` tag and the liquidjs filters the compatible runtime refuses when they
+ *   run (`sort`, `sort_natural`, `uniq`, `map`, `concat`, `reverse`, `reject`, `group_by`, `has`,
+ *   `find`, `find_index`, `array_to_sentence_string`, `newline_to_br`); the work of the array filters is
+ *   counted against the render limits. It still refuses the `_exp` filters (`where_exp`, …) and `type`,
+ *   and refuses a disabled tag or filter with its pointer when the mapping is compiled, even in a branch
+ *   that would never run, instead of failing events.
  * - Array items and `@merge` objects are validated, problems carry JSON pointers, and every problem is
  *   reported at once, at compile time.
  * - `{ "@coalesce": [a, b, …] }` is destkit's own.

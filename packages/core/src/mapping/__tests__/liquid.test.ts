@@ -1,4 +1,5 @@
 import { compileMapping } from '../compile.js'
+import { parseLiquid, renderLiquid } from '../liquid.js'
 import { MappingError } from '../mapping-error.js'
 import { deepFreeze, loadEvent } from './fixtures.js'
 
@@ -64,7 +65,7 @@ describe('@liquid limits', () => {
     expect(() => run(order)).toThrow(/^\/big\/@liquid could not be rendered for this event: .*limit exceeded/)
   })
 
-  it('an expensive array filter on a huge value is refused instead of running for seconds', () => {
+  it('an expensive array filter on a huge value runs out of memory instead of running for seconds', () => {
     const template =
       '{% assign s = "xxxxxxxxxx" %}' +
       '{% assign s = s | append: s %}'.repeat(18) +
@@ -78,7 +79,77 @@ describe('@liquid limits', () => {
     }
     expect(caught).toBeInstanceOf(MappingError)
     expect((caught as MappingError).retryable).toBe(false)
-    expect((caught as MappingError).message).toMatch(/the filter "sort" is disabled|limit exceeded/)
+    expect((caught as MappingError).message).toMatch(/memory alloc limit exceeded/)
+  })
+
+  it.each(['where: "x", 1', 'has: "x", 1', 'find: "x", 1', 'sort'])(
+    'charges the per-item work of %s, so a huge array hits the memory limit before the work',
+    (filter) => {
+      // 400,000 items cost 400,000 units as a range, but 30 or 50 units each in these filters.
+      const run = compileMapping({ a: { '@liquid': `{% assign r = (1..400000) %}{{ r | ${filter} }}` } })
+      expect(() => run(order)).toThrow(
+        /^\/a\/@liquid could not be rendered for this event: memory alloc limit exceeded/
+      )
+    }
+  )
+
+  it.each<[string, string]>([
+    ['{{ properties.products | map: "sku" | join: "," }}', 'TEE-BLK-M,MUG-WHT,BAG-CNV'],
+    ['{{ properties.products | sort: "price" | map: "sku" | join: "," }}', 'MUG-WHT,TEE-BLK-M,BAG-CNV'],
+    ['{{ properties.products | sort_natural: "name" | map: "name" | first }}', 'Canvas Tote'],
+    ['{{ properties.products | map: "quantity" | uniq | join: "," }}', '2,1'],
+    ['{{ properties.products | reverse | map: "sku" | first }}', 'BAG-CNV'],
+    ['{{ properties.products | concat: properties.products | size }}', '6'],
+    ['{{ properties.products | reject: "brand" | size }}', '2'],
+    ['{{ properties.products | group_by: "quantity" | map: "name" | join: "," }}', '2,1'],
+    ['{{ properties.products | has: "sku", "MUG-WHT" }}', 'true'],
+    ['{{ properties.products | find: "sku", "MUG-WHT" | map: "name" }}', 'Enamel Mug'],
+    ['{{ properties.products | find_index: "sku", "MUG-WHT" }}', '1'],
+    [
+      '{{ properties.products | map: "name" | array_to_sentence_string }}',
+      'Logo Tee, Enamel Mug, and Canvas Tote'
+    ],
+    ['{{ "a\nb" | newline_to_br }}', 'a<br />\nb'],
+    ['{% case properties.currency %}{% when "GBP" %}£{% else %}?{% endcase %}', '£']
+  ])('renders %j', (template, expected) => {
+    expect(compileMapping({ a: { '@liquid': template } })(order)).toEqual({ a: expected })
+  })
+
+  it('a render that runs past the 500 ms limit fails with a MappingError', () => {
+    const run = compileMapping({ slow: { '@liquid': '{{ userId }}{{ userId }}{{ userId }}{{ userId }}' } })
+    // Each clock reading is 200 ms later than the one before: the render runs past its limit after a
+    // few nodes, without the test waiting for it.
+    let now = performance.now()
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 200))
+    let caught: unknown
+    try {
+      run(order)
+    } catch (error) {
+      caught = error
+    } finally {
+      clock.mockRestore()
+    }
+    expect(caught).toBeInstanceOf(MappingError)
+    expect((caught as MappingError).problems).toEqual([
+      {
+        pointer: '/slow/@liquid',
+        message: expect.stringMatching(
+          /^\/slow\/@liquid could not be rendered for this event: template render limit exceeded/
+        )
+      }
+    ])
+    expect(run(order)).toEqual({ slow: 'u_83712'.repeat(4) })
+  })
+
+  it('a template whose nodes keep working is stopped by the render limit', () => {
+    // Each node sorts 3,000 numbers (about a millisecond); with a 1 ms limit the render stops after
+    // the first nodes instead of running all thirty.
+    const parsed = parseLiquid('{% assign a = (1..3000) %}' + '{%assign b=a|sort%}'.repeat(30))
+    if ('problem' in parsed) throw new Error(parsed.problem)
+    expect(() => renderLiquid(parsed.templates, order, { renderLimit: 1 })).toThrow(
+      'template render limit exceeded'
+    )
+    expect(renderLiquid(parsed.templates, order)).toBe('')
   })
 
   it('never writes to the event, even with increment and decrement', () => {

@@ -249,6 +249,22 @@ describe('validateMapping', () => {
       ]
     ],
     [
+      'a liquid _exp filter',
+      { l: { '@liquid': '{{ properties.products | where_exp: "p", "p.price > 20" | size }}' } },
+      ['/l/@liquid uses the disabled Liquid filter "where_exp".']
+    ],
+    [
+      'a liquid disabled filter inside a branch and a {% liquid %} block',
+      {
+        a: [{ '@liquid': '{% if x %}{{ x | type }}{% endif %}' }],
+        b: { '@liquid': '{% liquid\nassign y = x | has_exp: "i", "i"\necho y %}' }
+      },
+      [
+        '/a/0/@liquid uses the disabled Liquid filter "type".',
+        '/b/@liquid uses the disabled Liquid filter "has_exp".'
+      ]
+    ],
+    [
       'a liquid syntax error',
       { l: { '@liquid': '{% if %}' } },
       ['/l/@liquid is not a valid Liquid template: invalid value expression: "", line:1, col:6.']
@@ -301,6 +317,57 @@ describe('validateMapping', () => {
     ['an array root', [{ '@path': '$.a' }]]
   ])('accepts %s', (_title, mapping) => {
     expect(validateMapping(mapping)).toEqual([])
+  })
+
+  it('reports a disabled Liquid tag or filter with the pointer of its directive', () => {
+    const mapping = {
+      user: { name: { '@liquid': '{% for p in properties.products %}{{ p.name }}{% endfor %}' } },
+      items: [{ '@liquid': '{{ properties.products | find_exp: "p", "p.price > 20" }}' }]
+    }
+    const problems = [
+      {
+        pointer: '/user/name/@liquid',
+        message: '/user/name/@liquid uses the disabled Liquid tag "for".'
+      },
+      {
+        pointer: '/items/0/@liquid',
+        message: '/items/0/@liquid uses the disabled Liquid filter "find_exp".'
+      }
+    ]
+    expect(validateMapping(mapping)).toEqual(problems)
+    let caught: unknown
+    try {
+      compileMapping(mapping)
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(MappingError)
+    expect((caught as MappingError).problems).toEqual(problems)
+  })
+
+  it.each([
+    'sort',
+    'sort_natural',
+    'uniq',
+    'map: "sku"',
+    'concat: properties.products',
+    'reverse',
+    'reject: "brand"',
+    'group_by: "category"',
+    'has: "sku", "MUG-WHT"',
+    'find: "sku", "MUG-WHT"',
+    'find_index: "sku", "MUG-WHT"',
+    'array_to_sentence_string',
+    'newline_to_br'
+  ])('accepts the Liquid filter %s, which the compatible runtime refuses', (filter) => {
+    expect(validateMapping({ a: { '@liquid': `{{ properties.products | ${filter} }}` } })).toEqual([])
+  })
+
+  it('compiles and renders a template with a filter the compatible runtime refuses', () => {
+    const mapping = { skus: { '@liquid': '{{ properties.products | map: "sku" | sort | join: "," }}' } }
+    expect(validateMapping(mapping)).toEqual([])
+    const event = { properties: { products: [{ sku: 'b' }, { sku: 'c' }, { sku: 'a' }] } }
+    expect(compileMapping(mapping)(event)).toEqual({ skus: 'a,b,c' })
   })
 
   it('rejects a mapping nested 33 levels deep and accepts 32', () => {
