@@ -5,7 +5,11 @@ export default defineConfig({
     // Jest-style globals (describe/it/expect) so destinations written for the
     // public Destination Actions format run unchanged.
     globals: true,
-    include: ['packages/**/src/**/__tests__/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'packages/**/src/**/__tests__/**/*.test.ts',
+      'test/**/*.test.ts',
+      'bench/__tests__/**/*.test.ts'
+    ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 20_000,
     reporters: ['default'],

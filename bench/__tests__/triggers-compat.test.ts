@@ -1,12 +1,18 @@
 /**
  * destkit against the published peer (`@segment/destination-subscriptions`) on
- * the public FQL subset and every sample event. The peer is imported here only.
+ * the public FQL subset and every sample event. It lives in bench/ because the
+ * peer packages are devDependencies of the bench package only.
  */
+import { readdirSync, readFileSync } from 'node:fs'
 import { parseFql as peerParseFql, validate as peerValidate } from '@segment/destination-subscriptions'
-import { compileTrigger } from '../compile.js'
-import { parseFql, validate } from '../fql-compat.js'
-import { fixtureEvents } from './cases.js'
-import { compatTriggers } from './compat-triggers.js'
+import { compileTrigger, parseFql, validate } from '@destkit/core'
+import { compatTriggers } from '../../packages/core/src/triggers/__tests__/compat-triggers.ts'
+
+const eventsDir = new URL('../../../shared/fixtures/events/', import.meta.url)
+const fixtureEvents: Array<[string, Record<string, unknown>]> = readdirSync(eventsDir)
+  .filter((file) => file.endsWith('.json'))
+  .sort()
+  .map((file) => [file, JSON.parse(readFileSync(new URL(file, eventsDir), 'utf8'))])
 
 describe('compatibility with @segment/destination-subscriptions', () => {
   it('has enough triggers and events to mean something', () => {
