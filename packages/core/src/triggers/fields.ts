@@ -3,6 +3,7 @@
  * peer runtime silently drops unknown fields, which turns a typo into a
  * trigger that matches everything.
  */
+import { editDistance } from '../util/did-you-mean.js'
 
 /** How a root field is used: a single value, or an object with keys below it. */
 export type FieldKind = 'value' | 'object'
@@ -63,20 +64,6 @@ export function suggestRootField(name: string): string | undefined {
     }
   }
   return best
-}
-
-/** Levenshtein distance; only ever run on short names, when reporting an error. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-    }
-    previous = current
-  }
-  return previous[b.length]
 }
 
 /** Keys that may be written without backticks or escapes. */
