@@ -67,13 +67,8 @@ export async function refreshAccessToken(
       400
     )
   }
-  const key = JSON.stringify([
-    context.definition.name,
-    auth?.refreshTokenUrl,
-    auth?.clientId,
-    auth?.refreshToken ?? auth?.accessToken
-  ])
-  let pending = refreshesInFlight.get(key)
+  const key = coalescingKey(context.definition, settings, auth)
+  let pending = key === undefined ? undefined : refreshesInFlight.get(key)
   if (!pending) {
     const refresh = scheme.refreshAccessToken
     pending = (async () => {
@@ -91,11 +86,13 @@ export async function refreshAccessToken(
       }
       return result
     })()
-    refreshesInFlight.set(key, pending)
-    pending.then(
-      () => refreshesInFlight.delete(key),
-      () => refreshesInFlight.delete(key)
-    )
+    if (key !== undefined) {
+      refreshesInFlight.set(key, pending)
+      pending.then(
+        () => refreshesInFlight.delete(key),
+        () => refreshesInFlight.delete(key)
+      )
+    }
   }
   try {
     return await pending
@@ -109,6 +106,26 @@ export async function refreshAccessToken(
     )
     failure.retry = classified.status === 'retryable'
     throw failure
+  }
+}
+
+/**
+ * The key under which refreshes of the same credentials are shared across
+ * instances, or `undefined` when they must not be: without a token there is
+ * nothing that identifies the customer, and the settings (client credentials
+ * may live there) are part of the key so two customers never share a refresh.
+ */
+function coalescingKey(
+  definition: DestinationDefinition,
+  settings: unknown,
+  auth: AuthTokens | undefined
+): string | undefined {
+  const token = auth?.refreshToken || auth?.accessToken
+  if (!token) return undefined
+  try {
+    return JSON.stringify([definition.name, auth?.refreshTokenUrl, auth?.clientId, token, settings])
+  } catch {
+    return undefined
   }
 }
 

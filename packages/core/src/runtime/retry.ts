@@ -6,6 +6,7 @@
  */
 import pRetry from 'p-retry'
 import { classifyError } from '../http/classify-error.js'
+import { ErrorCodes } from '../errors/error-codes.js'
 
 /** How a delivery retries transient failures in process. */
 export interface RetryPolicy {
@@ -64,7 +65,7 @@ export async function withRetries<T>(
     try {
       return { ok: true, value: await run(), attempts }
     } catch (error) {
-      return { ok: false, error, attempts }
+      return { ok: false, error: asAbort(error, signal), attempts }
     }
   }
   const started = performance.now()
@@ -83,8 +84,11 @@ export async function withRetries<T>(
         // The API said when to come back: only wait for it inside the budget.
         return performance.now() - started + classified.retryAfterMs <= policy.maxRetryTime
       },
-      onFailedAttempt: async ({ error, retryDelay }) => {
-        const { retryAfterMs } = classifyError(error)
+      onFailedAttempt: async ({ error, retryDelay, retriesLeft }) => {
+        // p-retry calls this before it decides; waiting for an attempt that will not come is waste.
+        if (retriesLeft === 0 || signal?.aborted) return
+        const { status, retryAfterMs } = classifyError(error)
+        if (status !== 'retryable') return
         const budgetLeft = policy.maxRetryTime - (performance.now() - started)
         if (retryAfterMs !== undefined && retryAfterMs > retryDelay && retryAfterMs <= budgetLeft) {
           await sleep(retryAfterMs - retryDelay, signal)
@@ -93,8 +97,17 @@ export async function withRetries<T>(
     })
     return { ok: true, value, attempts }
   } catch (error) {
-    return { ok: false, error, attempts }
+    // p-retry rethrows the signal's reason as is, which may be any value: an abort is always an abort.
+    return { ok: false, error: asAbort(error, signal), attempts }
   }
+}
+
+/** After an abort, the failure is the abort (retryable `ABORTED`), whatever reason the host gave the signal. */
+function asAbort(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (!signal?.aborted || classifyError(error).code === ErrorCodes.ABORTED) return error
+  const aborted = new Error('The delivery was aborted before it finished.')
+  aborted.name = 'AbortError'
+  return aborted
 }
 
 /** Waits `ms`, or rejects with the abort reason as soon as `signal` aborts. */

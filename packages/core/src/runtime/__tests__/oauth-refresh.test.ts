@@ -179,3 +179,54 @@ describe('OAuth2 refresh on 401', () => {
     expect(refreshCalls).toBe(2)
   })
 })
+
+describe('refreshes of different customers', () => {
+  it('are never shared when the instances have no tokens yet', async () => {
+    const perTenant: DestinationDefinition<{ clientSecret: string }> = {
+      name: 'Tenant Example',
+      mode: 'cloud',
+      authentication: {
+        scheme: 'oauth2',
+        fields: { clientSecret: { label: 'Secret', type: 'password', required: true } },
+        refreshAccessToken: async (_request, { settings }) => {
+          await new Promise((resolve) => setTimeout(resolve, 20))
+          return { accessToken: `token-of-${settings.clientSecret}` }
+        }
+      },
+      extendRequest: ({ auth }) => ({ headers: { authorization: `Bearer ${auth?.accessToken ?? ''}` } }),
+      actions: {
+        send: {
+          title: 'Send',
+          description: 'Send.',
+          defaultSubscription: 'type = "identify"',
+          fields: {},
+          perform: (request) => request('https://api.tenant.test/events', { method: 'post', json: {} })
+        }
+      }
+    }
+    const seen: string[] = []
+    nock('https://api.tenant.test')
+      .post('/events')
+      .times(4)
+      .reply(function () {
+        const header = String(this.req.headers.authorization)
+        if (!header.includes('token-of-')) return [401, {}]
+        seen.push(header)
+        return [200, {}]
+      })
+    const destinationForTenants = new Destination(perTenant)
+    const configureFor = (clientSecret: string) =>
+      destinationForTenants.configure({
+        settings: { clientSecret },
+        mappings: [{ id: 'send', actionId: 'send' }],
+        retry: false
+      })
+    const a = configureFor('secret-a')
+    const b = configureFor('secret-b')
+    const [[outcomeA], [outcomeB]] = await Promise.all([a.deliver(identify), b.deliver(identify)])
+    expect([outcomeA.status, outcomeB.status]).toEqual(['delivered', 'delivered'])
+    expect(a.auth?.accessToken).toBe('token-of-secret-a')
+    expect(b.auth?.accessToken).toBe('token-of-secret-b')
+    expect(seen.sort()).toEqual(['Bearer token-of-secret-a', 'Bearer token-of-secret-b'])
+  })
+})

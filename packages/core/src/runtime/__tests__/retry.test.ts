@@ -87,6 +87,33 @@ describe('withRetries', () => {
     expect(classifyError((result as { error: unknown }).error).code).toBe('ABORTED')
   })
 
+  it.each([
+    ['an Error', new Error('worker shutting down')],
+    ['a string', 'shutdown']
+  ])('classifies an abort with %s as its reason as a retryable ABORTED', async (_kind, reason) => {
+    const controller = new AbortController()
+    const { attempt } = failingWith([new RetryableError(), new RetryableError()])
+    const pending = withRetries(attempt, { ...defaultRetryPolicy, minTimeout: 1_000 }, controller.signal)
+    await vi.advanceTimersByTimeAsync(10)
+    controller.abort(reason)
+    const result = await pending
+    expect(result.ok).toBe(false)
+    expect(classifyError((result as { error: unknown }).error)).toMatchObject({
+      status: 'retryable',
+      code: 'ABORTED'
+    })
+  })
+
+  it('does not wait for a Retry-After after the last attempt', async () => {
+    const { attempt, calls } = failingWith([retryAfter(1_000), retryAfter(1_000), retryAfter(1_000)])
+    const pending = withRetries(attempt, { ...defaultRetryPolicy, retries: 1 })
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(calls).toHaveLength(2)
+    // The second failure was the last attempt: the result is there without another second passing.
+    const settled = await Promise.race([pending, Promise.resolve('still waiting')])
+    expect(settled).toMatchObject({ ok: false, attempts: 2 })
+  })
+
   it('never calls the attempt when the signal is already aborted', async () => {
     const controller = new AbortController()
     controller.abort()
