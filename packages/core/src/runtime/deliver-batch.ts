@@ -144,8 +144,9 @@ async function deliverChunk(
           performBatch,
           executeInput(state, mapping, payloads, rawEvents, auth)
         )
-        // A 401 inside a multistatus result means the token expired: refresh and retry the batch once.
-        if (canRefresh && value instanceof MultiStatusResponse && hasUnauthorized(value)) {
+        // Every entry refused with 401 means the token expired: refresh and retry the batch once. A 401
+        // for some entries only is about those entries; re-sending would send the accepted ones twice.
+        if (canRefresh && value instanceof MultiStatusResponse && allUnauthorized(value)) {
           throw new InvalidAuthenticationError('The destination refused the access token for this batch.')
         }
         return value
@@ -202,9 +203,10 @@ async function deliverChunk(
   })
 }
 
-function hasUnauthorized(multistatus: MultiStatusResponse): boolean {
-  for (const entry of multistatus.getAllResponses()) {
-    if (entry instanceof ActionDestinationErrorResponse && entry.value().status === 401) return true
-  }
-  return false
+function allUnauthorized(multistatus: MultiStatusResponse): boolean {
+  const entries = multistatus.getAllResponses()
+  if (entries.length === 0) return false
+  return entries.every(
+    (entry) => entry instanceof ActionDestinationErrorResponse && entry.value().status === 401
+  )
 }

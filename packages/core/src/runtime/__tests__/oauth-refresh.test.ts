@@ -158,6 +158,23 @@ describe('OAuth2 refresh on 401', () => {
     expect(refreshCalls).toBe(1)
   })
 
+  it('does not refresh or re-send a batch when only some entries are refused with 401', async () => {
+    let sent = 0
+    nock('https://api.oauth.test', bearer('old-access'))
+      .post('/contacts/batch')
+      .reply(() => {
+        sent++
+        return [207, { results: [{ status: 200 }, { status: 401 }] }]
+      })
+    const outcomes = await instance().instance.deliverBatch([identify, identify])
+    expect(outcomes.map((o) => [o.status, o.error?.httpStatus])).toEqual([
+      ['delivered', undefined],
+      ['failed', 401]
+    ])
+    expect(sent).toBe(1)
+    expect(refreshCalls).toBe(0)
+  })
+
   it('refreshes for testAuthentication and onDelete too', async () => {
     const oauth = {
       access_token: 'old-access',
