@@ -41,6 +41,24 @@ const MAX_CAUSE_DEPTH = 5
  * if (status === 'retryable') queue.retryIn(retryAfterMs ?? backoff)
  */
 export function classifyError(error: unknown, now: number = Date.now()): ErrorClassification {
+  const classification = classify(error, now)
+  // A thrown object may carry anything as its message; what leaves here is always a sentence.
+  if (typeof classification.message !== 'string') {
+    classification.message = messageText(classification.message)
+  }
+  return classification
+}
+
+function messageText(message: unknown): string {
+  if (message === undefined || message === null) return 'An error without a message was thrown.'
+  try {
+    return typeof message === 'object' ? JSON.stringify(message) : String(message)
+  } catch {
+    return 'An error with an unprintable message was thrown.'
+  }
+}
+
+function classify(error: unknown, now: number): ErrorClassification {
   if (error instanceof HTTPError) {
     return classifyStatus(
       error.status,

@@ -41,6 +41,7 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   const forms = new Set<string>()
   for (const value of values) {
     for (const form of encodedForms(value)) forms.add(form)
+    for (const form of urlForms(value)) forms.add(form)
     forms.add(base64(`${value}:`))
     forms.add(base64(`:${value}`))
     for (const other of values) forms.add(base64(`${value}:${other}`))
@@ -125,6 +126,24 @@ function encodedForms(value: string): string[] {
     new URLSearchParams({ v: value }).toString().slice(2),
     JSON.stringify(value).slice(1, -1)
   ]
+}
+
+/**
+ * A secret URL (a webhook, a URL with a key in its path) is printed normalised
+ * (`new URL(...).href`, host lower-cased) or without its query: mask those forms
+ * too, and its path alone when it is long enough to be the secret part.
+ */
+function urlForms(value: string): string[] {
+  if (!/^https?:\/\//i.test(value)) return []
+  let parsed: URL
+  try {
+    parsed = new URL(value)
+  } catch {
+    return []
+  }
+  const forms = [parsed.href, `${parsed.origin}${parsed.pathname}`]
+  if (parsed.pathname.length >= 8) forms.push(parsed.pathname)
+  return forms
 }
 
 function base64(text: string): string {

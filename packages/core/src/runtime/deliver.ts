@@ -8,7 +8,8 @@ import type { SegmentEvent } from '../events/segment-event.js'
 import type { ModifiedResponse, RequestOptions } from '../http/types.js'
 import type { JSONObject, JSONValue } from '../util/json.js'
 import { classifyError } from '../http/classify-error.js'
-import { summarizeResponse, type Redactor } from '../http/index.js'
+import { createRedactor, summarizeResponse, type Redactor } from '../http/index.js'
+import { maskedValues } from './secrets.js'
 import type { CompiledAction } from './compile-action.js'
 import type { Outcome, OutcomeStatus, OutcomeWarning } from './outcome.js'
 import { withRetries, type RetryPolicy } from './retry.js'
@@ -187,17 +188,19 @@ interface Finished {
 
 /** Builds the Outcome of a run: delivered, or the classified failure, with redacted summaries. */
 export function finishOutcome(state: InstanceState, mapping: ConfiguredMapping, run: Finished): Outcome {
+  const maskedPayload = mapping.maskPayload(run.payload)
+  const redact = redactorFor(state, run.payload, maskedPayload)
   const outcome: Outcome = {
     mappingId: mapping.id,
     actionId: mapping.actionId,
     status: 'delivered',
-    payload: mapping.maskPayload(run.payload) as JSONValue,
+    payload: maskedPayload as JSONValue,
     warnings: run.warnings,
     attempts: run.attempts,
     ...(run.eventIndex !== undefined && { eventIndex: run.eventIndex })
   }
   if (run.last) {
-    const summary = summarizeResponse(run.last, { redactor: state.redactor() })
+    const summary = summarizeResponse(run.last, { redactor: redact })
     outcome.request = summary.request
     outcome.response = summary.response
   }
@@ -209,12 +212,22 @@ export function finishOutcome(state: InstanceState, mapping: ConfiguredMapping, 
   outcome.status = classified.status
   outcome.error = {
     code: classified.code,
-    message: state.redactor()(classified.message),
+    message: redact(classified.message),
     retryable: classified.status === 'retryable',
     ...(classified.retryAfterMs !== undefined && { retryAfterMs: classified.retryAfterMs }),
     ...(classified.httpStatus !== undefined && { httpStatus: classified.httpStatus })
   }
   return outcome
+}
+
+/** The instance's redactor, plus the payload's own secrets (`password` fields) when it has any. */
+function redactorFor(state: InstanceState, payload: unknown, maskedPayload: unknown): Redactor {
+  const instanceRedactor = state.redactor()
+  if (maskedPayload === payload) return instanceRedactor
+  const payloadSecrets = maskedValues(payload, maskedPayload)
+  if (payloadSecrets.length === 0) return instanceRedactor
+  const payloadRedactor = createRedactor(payloadSecrets)
+  return (text) => payloadRedactor(instanceRedactor(text))
 }
 
 function describeThrown(error: unknown, preamble: string): string {

@@ -35,6 +35,8 @@ import { compileAction, type CompiledAction } from './compile-action.js'
 import { configure, type ConfigureOptions, type DestinationInstance } from './configure.js'
 import { refreshAccessToken, withTokenRefresh, type TokenState } from './oauth-refresh.js'
 import { runAction, type RunContext } from './run-action.js'
+import { collectSecrets } from './secrets.js'
+import { createRedactor } from '../http/redact.js'
 
 /** A compatible result of `onEvent`/`onBatch`/`executeAction`. */
 export interface Result {
@@ -154,15 +156,19 @@ export class Destination<Settings = any> {
     if (!checked.valid) throw new PayloadValidationError(checked.message)
     const context = this.runContext(options.signal, options.logger)
     const state: TokenState = { auth: options.auth }
-    return withTokenRefresh(context, settings, state, undefined, (auth) =>
-      runAction(context, action.definition.perform, {
-        settings,
-        payload: checked.value,
-        mapping,
-        rawData: options.event,
-        ...(auth && { auth })
-      })
-    )
+    try {
+      return await withTokenRefresh(context, settings, state, undefined, (auth) =>
+        runAction(context, action.definition.perform, {
+          settings,
+          payload: checked.value,
+          mapping,
+          rawData: options.event,
+          ...(auth && { auth })
+        })
+      )
+    } catch (error) {
+      throw this.withoutSecrets(error, settings, state.auth)
+    }
   }
 
   /**
@@ -345,7 +351,8 @@ export class Destination<Settings = any> {
       )
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      throw new InvalidAuthenticationError(`Credentials are invalid: ${reason}`)
+      const redact = createRedactor(collectSecrets(this.authentication?.fields, checked, state.auth))
+      throw new InvalidAuthenticationError(`Credentials are invalid: ${redact(reason)}`)
     }
   }
 
@@ -387,14 +394,18 @@ export class Destination<Settings = any> {
     const context = this.runContext()
     const state: TokenState = { auth }
     const payload = { userId: event.userId, anonymousId: event.anonymousId }
-    return withTokenRefresh(context, destinationSettings, state, undefined, (currentAuth) =>
-      runAction(context, onDelete, {
-        settings: destinationSettings,
-        payload,
-        rawData: event,
-        ...(currentAuth && { auth: currentAuth })
-      })
-    )
+    try {
+      return await withTokenRefresh(context, destinationSettings, state, undefined, (currentAuth) =>
+        runAction(context, onDelete, {
+          settings: destinationSettings,
+          payload,
+          rawData: event,
+          ...(currentAuth && { auth: currentAuth })
+        })
+      )
+    } catch (error) {
+      throw this.withoutSecrets(error, destinationSettings, state.auth)
+    }
   }
 
   /**
@@ -440,14 +451,31 @@ export class Destination<Settings = any> {
       const verb = name === 'createAudience' ? 'create' : 'read'
       throw new IntegrationError(`${this.name} cannot ${verb} audiences.`, code, 400)
     }
-    const result = (await runAction(this.runContext(input.signal), call, {
-      settings: input.settings,
-      payload: undefined
-    })) as { externalId?: unknown }
+    let result: { externalId?: unknown } | undefined
+    try {
+      result = (await runAction(this.runContext(input.signal), call, {
+        settings: input.settings,
+        payload: undefined
+      })) as { externalId?: unknown } | undefined
+    } catch (error) {
+      throw this.withoutSecrets(error, input.settings, undefined)
+    }
     if (typeof result?.externalId !== 'string' || result.externalId === '') {
       throw new IntegrationError(`${name} did not return an externalId.`, code, 500)
     }
     return { externalId: result.externalId }
+  }
+
+  /**
+   * A failure thrown to the caller, with the instance's secrets masked in its
+   * message (a secret URL's path can reach an HTTPError's message).
+   */
+  private withoutSecrets(error: unknown, settings: unknown, auth: AuthTokens | undefined): unknown {
+    if (!(error instanceof Error)) return error
+    const redact = createRedactor(collectSecrets(this.authentication?.fields, settings, auth))
+    const message = redact(error.message)
+    if (message !== error.message) error.message = message
+    return error
   }
 
   /** The action, or an error naming the closest one. */

@@ -34,9 +34,11 @@ export function collectSecrets(
   return [...secrets]
 }
 
-function add(secrets: Set<string>, value: unknown): void {
-  if (typeof value === 'string' && value.length >= minimumSecretLength) secrets.add(value)
-  else if (typeof value === 'number') secrets.add(String(value))
+function add(secrets: Set<string> | string[], value: unknown): void {
+  const text = typeof value === 'number' ? String(value) : value
+  if (typeof text !== 'string' || (typeof value === 'string' && text.length < minimumSecretLength)) return
+  if (Array.isArray(secrets)) secrets.push(text)
+  else secrets.add(text)
 }
 
 /**
@@ -79,3 +81,30 @@ export function createPayloadMasker(fields: Record<string, InputField>): (payloa
 }
 
 const identity = (payload: unknown): unknown => payload
+
+/**
+ * The values a payload masker replaced: the secrets of one payload, so that the
+ * request body and error message of its Outcome are masked too.
+ *
+ * @example
+ * maskedValues({ token: 'abcd', name: 'x' }, { token: '[REDACTED]', name: 'x' }) // ['abcd']
+ */
+export function maskedValues(original: unknown, masked: unknown, found: string[] = []): string[] {
+  if (masked === REDACTED && original !== REDACTED) {
+    add(found, original)
+  } else if (
+    typeof masked === 'object' &&
+    masked !== null &&
+    typeof original === 'object' &&
+    original !== null
+  ) {
+    for (const key of Object.keys(masked)) {
+      maskedValues(
+        (original as Record<string, unknown>)[key],
+        (masked as Record<string, unknown>)[key],
+        found
+      )
+    }
+  }
+  return found
+}
