@@ -12,7 +12,7 @@ import { compileMapping, MappingError } from '../mapping/index.js'
 import { compileTrigger } from '../triggers/index.js'
 import { validateEvent } from '../events/index.js'
 import { suggestionSuffix } from '../util/did-you-mean.js'
-import type { ValidationResult } from '../schema/index.js'
+import type { ValidationResult, ValidationWarning } from '../schema/index.js'
 import type { CompiledAction } from './compile-action.js'
 import { ConfigurationError, type ConfigurationProblem } from './configuration-error.js'
 import {
@@ -68,6 +68,8 @@ export interface DestinationInstance<Settings = Record<string, unknown>> {
   readonly mappings: readonly ConfiguredMapping[]
   /** The OAuth tokens in use (the latest after a refresh). */
   readonly auth: AuthTokens | undefined
+  /** What the clean-up changed in the settings (a value coerced, an unknown key dropped…). */
+  readonly settingsWarnings: readonly ValidationWarning[]
   /** One Outcome per enabled mapping, in order. Never throws for a destination's failure. */
   deliver(event: SegmentEvent, options?: DeliverOptions): Promise<Outcome[]>
   /** One Outcome per event per enabled mapping (with `eventIndex`), ordered by event, then mapping. */
@@ -98,16 +100,30 @@ export function configure<Settings>(
   const { definition } = destination
   const problems: ConfigurationProblem[] = []
 
-  const settingsResult = destination.validateSettings(options.settings ?? {})
+  const given = options.settings ?? {}
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    problems.push({
+      where: 'settings',
+      message: `The settings must be an object, not ${describeType(given)}.`
+    })
+  }
+  const settingsResult = destination.validateSettings(given)
   if (!settingsResult.valid) {
     for (const error of settingsResult.errors)
       problems.push({ where: `settings${error.path}`, message: error.message })
   }
-  const settings = (settingsResult.valid ? settingsResult.value : options.settings) as Record<string, unknown>
+  const settings = (settingsResult.valid ? settingsResult.value : given) as Record<string, unknown>
 
   const seen = new Set<string>()
   const mappings: ConfiguredMapping[] = []
-  for (const [index, config] of (options.mappings ?? []).entries()) {
+  const mappingConfigs = options.mappings ?? []
+  if (!Array.isArray(mappingConfigs)) {
+    problems.push({
+      where: 'mappings',
+      message: `The mappings must be an array, not ${describeType(mappingConfigs)}.`
+    })
+  }
+  for (const [index, config] of (Array.isArray(mappingConfigs) ? mappingConfigs : []).entries()) {
     const mappingId = typeof config?.id === 'string' && config.id !== '' ? config.id : `#${index}`
     const report = (where: string, message: string) => problems.push({ mappingId, where, message })
     if (typeof config?.id !== 'string' || config.id === '')
@@ -184,6 +200,7 @@ export function configure<Settings>(
   return {
     name: definition.name,
     settings: settings as Settings,
+    settingsWarnings: settingsResult.warnings,
     mappings,
     get auth() {
       return state.tokens.auth
@@ -243,4 +260,10 @@ function memoizeByTokens(compute: () => Redactor, tokens: () => unknown): () => 
     }
     return cached
   }
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

@@ -82,7 +82,23 @@ export function preparePayload(mapping: ConfiguredMapping, event: SegmentEvent):
       })
     }
   }
-  const checked = mapping.action.validatePayload(resolved)
+  let checked: ReturnType<CompiledAction['validatePayload']>
+  try {
+    checked = mapping.action.validatePayload(resolved)
+  } catch (error) {
+    // A payload validation cannot normally throw; if a pathological value makes it, that event is invalid.
+    return {
+      ok: false,
+      outcome: outcomeWithoutRequest(mapping, 'invalid', {
+        error: {
+          code: 'PAYLOAD_VALIDATION_FAILED',
+          message: describeThrown(error, 'The payload could not be validated'),
+          retryable: false,
+          httpStatus: 400
+        }
+      })
+    }
+  }
   if (!checked.valid) {
     return {
       ok: false,

@@ -20,6 +20,7 @@ import type { JSONLikeObject, JSONObject } from '../util/json.js'
 import { validateDefinition, DefinitionError } from '../definition/validate-definition.js'
 import { IntegrationError, InvalidAuthenticationError, PayloadValidationError } from '../errors/errors.js'
 import { ErrorCodes } from '../errors/error-codes.js'
+import { HTTPError } from '../errors/http-errors.js'
 import {
   ActionDestinationErrorResponse,
   MultiStatusErrorReporter,
@@ -138,7 +139,7 @@ export class Destination<Settings = any> {
   configure(options: ConfigureOptions<Settings>): DestinationInstance<Settings> {
     return configure(
       { definition: this.definition, actions: this.actionMap, validateSettings: this.validateSettings },
-      { ...options, settings: { ...this.settingsDefaults, ...options.settings } as Settings }
+      { ...options, settings: withDefaults(this.settingsDefaults, options.settings) as Settings }
     )
   }
 
@@ -150,7 +151,7 @@ export class Destination<Settings = any> {
    */
   async executeAction(actionId: string, options: ExecuteActionOptions<Settings>): Promise<unknown> {
     const action = this.requireAction(actionId)
-    const settings = this.checkSettings(options.settings)
+    const settings = this.actionSettings(options.settings)
     const mapping = options.mapping ?? action.defaultMapping
     const checked = action.validatePayload(transform(mapping, options.event))
     if (!checked.valid) throw new PayloadValidationError(checked.message)
@@ -187,7 +188,7 @@ export class Destination<Settings = any> {
         400
       )
     }
-    const settings = this.checkSettings(options.settings)
+    const settings = this.actionSettings(options.settings)
     const mapping = options.mapping ?? action.defaultMapping
     const results = new MultiStatusResponse()
     const validPayloads: unknown[] = []
@@ -350,7 +351,13 @@ export class Destination<Settings = any> {
         )
       )
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      // An HTTP refusal reads as its status, as in the compatible runtime ("… invalid: 401 Unauthorized").
+      const reason =
+        error instanceof HTTPError
+          ? `${error.status}${error.response.statusText ? ` ${error.response.statusText}` : ''}`
+          : error instanceof Error
+            ? error.message
+            : String(error)
       const redact = createRedactor(collectSecrets(this.authentication?.fields, checked, state.auth))
       throw new InvalidAuthenticationError(`Credentials are invalid: ${redact(reason)}`)
     }
@@ -367,17 +374,15 @@ export class Destination<Settings = any> {
     oauthData: OAuth2ClientCredentials
   ): Promise<RefreshAccessTokenResult | undefined> {
     const scheme = this.authentication as OAuth2Authentication<Settings> | undefined
-    if (
-      !scheme ||
-      (scheme.scheme !== 'oauth2' && scheme.scheme !== 'oauth-managed') ||
-      !scheme.refreshAccessToken
-    ) {
+    if (!scheme || (scheme.scheme !== 'oauth2' && scheme.scheme !== 'oauth-managed')) {
       throw new IntegrationError(
-        `${this.name} does not support refreshing access tokens (no OAuth2 refreshAccessToken).`,
+        `${this.name} does not use OAuth2, so it has no access token to refresh.`,
         ErrorCodes.NOT_IMPLEMENTED_BY_DESTINATION,
-        400
+        501
       )
     }
+    // An OAuth2 destination without a refresher has nothing to do (compatible: undefined).
+    if (!scheme.refreshAccessToken) return undefined
     return refreshAccessToken(this.runContext(), settings, oauthData)
   }
 
@@ -491,9 +496,23 @@ export class Destination<Settings = any> {
     return action
   }
 
+  /**
+   * The settings an action runs with (`executeAction`, `executeBatch`): validated
+   * here; the test kit overrides this to only apply defaults, as destination tests
+   * written for the compatible runtime often leave required settings out.
+   */
+  protected actionSettings(settings: Settings): Settings {
+    return this.checkSettings(settings)
+  }
+
+  /** Settings with their defaults, unvalidated. */
+  protected withSettingsDefaults(settings: Settings): Settings {
+    return withDefaults(this.settingsDefaults, settings) as Settings
+  }
+
   /** Validated settings (unknown keys kept), or the `INVALID_SETTINGS` error. */
   protected checkSettings(settings: Settings): Settings {
-    const checked = this.validateSettings({ ...this.settingsDefaults, ...(settings ?? {}) })
+    const checked = this.validateSettings(withDefaults(this.settingsDefaults, settings))
     if (!checked.valid) throw settingsError(checked)
     return checked.value as Settings
   }
@@ -583,6 +602,22 @@ export function toMultistatusResult(multistatus: MultiStatusResponse): Result {
 }
 
 /** The `default` of every setting that declares one. */
+/**
+ * Settings over their defaults. A setting given as `null` or `undefined` keeps its
+ * default (a form left empty means "not set"); anything that is not an object is
+ * returned as is, for validation to reject with its own sentence.
+ */
+function withDefaults(defaults: Readonly<Record<string, unknown>>, settings: unknown): unknown {
+  if (settings === undefined || settings === null) return { ...defaults }
+  if (typeof settings !== 'object' || Array.isArray(settings)) return settings
+  const merged: Record<string, unknown> = { ...defaults }
+  for (const [key, value] of Object.entries(settings)) {
+    if ((value === null || value === undefined) && key in defaults) continue
+    merged[key] = value
+  }
+  return merged
+}
+
 function settingsDefaultsOf(definition: DestinationDefinition): Record<string, unknown> {
   const defaults: Record<string, unknown> = {}
   for (const [key, field] of Object.entries(definition.authentication?.fields ?? {})) {

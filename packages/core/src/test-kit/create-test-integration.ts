@@ -98,7 +98,8 @@ export class TestDestination<Settings = any> extends Destination<Settings> {
     const mapping = options.useDefaultMappings
       ? { ...action.defaultMapping, ...(options.mapping ?? {}) }
       : (options.mapping ?? {})
-    const events = (options.events ?? [{}]).map((event) => createTestEvent(event))
+    // No events, or an empty list, means one default event (compatible).
+    const events = (options.events?.length ? options.events : [{}]).map((event) => createTestEvent(event))
     const multistatus = await this.executeBatch(actionId, {
       events,
       mapping,
@@ -109,6 +110,11 @@ export class TestDestination<Settings = any> extends Destination<Settings> {
     })
     this.results = [toMultistatusResult(multistatus)]
     return this.responses
+  }
+
+  /** Actions run with the settings given plus defaults, unvalidated, as the compatible test kit does. */
+  protected override actionSettings(settings: Settings): Settings {
+    return this.withSettingsDefaults(settings)
   }
 
   /**

@@ -80,3 +80,43 @@ describe('configure', () => {
     }
   })
 })
+
+describe('configure: settings and mappings of the wrong shape', () => {
+  it('reports settings that are not an object and mappings that are not an array, at once', () => {
+    let caught: unknown
+    try {
+      destination.configure({ settings: 'abc' as never, mappings: {} as never })
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(ConfigurationError)
+    const problems = (caught as ConfigurationError).problems
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          where: 'settings',
+          message: 'The settings must be an object, not a string.'
+        }),
+        expect.objectContaining({
+          where: 'mappings',
+          message: 'The mappings must be an array, not an object.'
+        })
+      ])
+    )
+  })
+
+  it('keeps a default when a setting is given as null, and reports what the clean-up changed', () => {
+    const instance = destination.configure({
+      settings: { apiKey: 12345678, region: null } as never,
+      mappings: presetMappings(example)
+    })
+    expect(instance.settings).toMatchObject({ apiKey: '12345678', region: 'us' })
+    expect(instance.settingsWarnings).toEqual([
+      expect.objectContaining({
+        code: 'COERCED',
+        path: '/apiKey',
+        message: expect.stringContaining('API Key')
+      })
+    ])
+  })
+})

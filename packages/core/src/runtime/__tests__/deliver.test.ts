@@ -202,3 +202,20 @@ describe('instance.deliver', () => {
     expect(scope.isDone()).toBe(true)
   })
 })
+
+describe('instance.deliver on a pathological event', () => {
+  it('answers an outcome, never throws, for an event nested thousands of levels deep', async () => {
+    let deep: Record<string, unknown> = { leaf: true }
+    for (let i = 0; i < 2_000; i++) deep = { next: deep }
+    const event = createTestEvent({ type: 'track', event: 'Deep', properties: { deep } as never })
+    const instance = destination.configure({
+      settings: { apiKey },
+      mappings: [{ id: 'track', actionId: 'trackEvent' }],
+      retry: false
+    })
+    const outcomes = await instance.deliver(event)
+    expect(outcomes).toHaveLength(1)
+    expect(outcomes[0].status).toBe('invalid')
+    expect(outcomes[0].error?.message).toEqual(expect.any(String))
+  })
+})

@@ -410,9 +410,7 @@ describe('Destination.testAuthentication (compatible)', () => {
       status: 401,
       retryable: false
     })
-    expect((error as Error).message).toBe(
-      'Credentials are invalid: The request to https://api.acme.test/v1/me failed with 401 Unauthorized.'
-    )
+    expect((error as Error).message).toBe('Credentials are invalid: 401 Unauthorized')
   })
 
   it('wraps an error thrown by testAuthentication itself', async () => {

@@ -168,3 +168,70 @@ describe('createTestIntegration', () => {
     ).rejects.toThrow("The action 'add' has no dynamic field 'nope'.")
   })
 })
+
+describe('createTestIntegration: what tests written for the compatible runtime rely on', () => {
+  it('runs an action without settings (required settings are not enforced by testAction)', async () => {
+    const testDestination = createTestIntegration(example)
+    nock('https://api.acme.test').post('/v1/track').reply(200, {})
+    const responses = await testDestination.testAction('trackEvent', {
+      event: { event: 'No Settings' },
+      useDefaultMappings: true
+    })
+    expect(responses[0].status).toBe(200)
+    expect(responses[0].options.json).toMatchObject({ event_name: 'No Settings' })
+  })
+
+  it('testBatchAction with an empty events list sends one default event', async () => {
+    const testDestination = createTestIntegration(example)
+    let sent: any
+    nock('https://api.acme.test')
+      .post('/v1/batch', (body) => ((sent = body), true))
+      .reply(200, {})
+    await testDestination.testBatchAction('trackEvent', { events: [], settings, useDefaultMappings: true })
+    expect(sent.events).toHaveLength(1)
+    expect(sent.events[0]).toMatchObject({ event_name: 'Test Event' })
+  })
+
+  it('still enforces required settings in testAuthentication', async () => {
+    const testDestination = createTestIntegration(example)
+    await expect(testDestination.testAuthentication({} as never)).rejects.toMatchObject({
+      code: 'INVALID_SETTINGS'
+    })
+  })
+
+  it('says "Credentials are invalid: <status> <text>" for an HTTP refusal', async () => {
+    const testDestination = createTestIntegration(example)
+    nock('https://api.acme.test').get('/v1/me').reply(500)
+    await expect(testDestination.testAuthentication(settings)).rejects.toThrow(
+      'Credentials are invalid: 500 Internal Server Error'
+    )
+  })
+
+  it('refreshAccessToken: 501 for a destination without OAuth2', async () => {
+    const testDestination = createTestIntegration(example)
+    await expect(
+      testDestination.refreshAccessToken(settings, {
+        refreshToken: 'r',
+        clientId: 'c',
+        clientSecret: 's',
+        accessToken: 'a'
+      })
+    ).rejects.toMatchObject({ status: 501 })
+  })
+
+  it('refreshAccessToken: undefined for an OAuth2 destination without a refresher', async () => {
+    const oauthWithoutRefresh: DestinationDefinition<Record<string, never>> = {
+      name: 'No Refresher',
+      mode: 'cloud',
+      authentication: { scheme: 'oauth2', fields: {} },
+      actions: {}
+    }
+    const testDestination = createTestIntegration(oauthWithoutRefresh)
+    await expect(
+      testDestination.refreshAccessToken(
+        {},
+        { refreshToken: 'r', clientId: 'c', clientSecret: 's', accessToken: 'a' }
+      )
+    ).resolves.toBeUndefined()
+  })
+})
