@@ -11,6 +11,7 @@
  * - `contains`/`match` test strings only; `!contains`/`!match` are true only for strings that fail
  *   the test (as in the peer runtime) — write `!(contains(f, "v"))` to count a missing f too.
  * - Fields are read from own properties only: `__proto__`, `constructor` and the like never reach a prototype.
+ * - The answer is always a boolean: when reading the event throws (a getter, a Proxy trap), it is false.
  *
  * Speed, all decided here and not per event: nested `and`s (and `or`s) are flattened; equalities on
  * one field inside an `or` become one membership test; root fields are read by a reader of their own
@@ -43,7 +44,36 @@ import { TriggerError } from './trigger-error.js'
  */
 export function compileTrigger(trigger: string | TriggerNode): TriggerPredicate {
   const ast = typeof trigger === 'string' ? parseTriggerOrThrow(trigger).ast : trigger
+  return neverThrows(compileTree(ast))
+}
+
+/**
+ * The predicate of a tree, without `compileTrigger`'s guard: for callers that
+ * combine predicates and guard the combination once (`validate`).
+ *
+ * @throws TriggerError for a node that is not part of a trigger tree.
+ */
+export function compileTree(ast: TriggerNode): TriggerPredicate {
   return compileNode(ast)
+}
+
+/**
+ * A predicate that answers false where `predicate` throws: reading an event
+ * can run its code (a getter, a Proxy trap), and a trigger always answers with
+ * a boolean. Only the outermost predicate has a try/catch, so evaluation pays
+ * for it once, and a throw inside `!( … )` does not turn into true.
+ *
+ * @example
+ * neverThrows(compileTree(ast))({ get type() { throw new Error('no') } }) // false
+ */
+export function neverThrows(predicate: TriggerPredicate): TriggerPredicate {
+  return (event) => {
+    try {
+      return predicate(event)
+    } catch {
+      return false
+    }
+  }
 }
 
 function compileNode(node: TriggerNode): TriggerPredicate {

@@ -1,7 +1,8 @@
 /**
  * Canonical trigger text: double-quoted strings, single spaces, parentheses
  * around every nested group and nothing else. `parseTrigger(formatTrigger(ast))`
- * gives back `ast`.
+ * gives back `ast`; for every tree `parseTrigger` returned, that text is within
+ * the parse limits too (they do not count what formatting adds).
  */
 import type { FieldPath, TriggerNode, TriggerValue } from './ast.js'
 import { PLAIN_KEY } from './fields.js'

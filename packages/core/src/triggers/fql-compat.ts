@@ -10,7 +10,7 @@
  * `f in [a, b]` becomes an `or` group of equalities.
  */
 import type { ConditionNode, FieldPath, TriggerNode, TriggerPredicate } from './ast.js'
-import { allOf, anyOf, compileTrigger, negate } from './compile.js'
+import { allOf, anyOf, compileTree, negate, neverThrows } from './compile.js'
 import { parseTriggerOrThrow } from './parse.js'
 import { TriggerError } from './trigger-error.js'
 
@@ -185,7 +185,8 @@ const compiled = new WeakMap<object, TriggerPredicate>()
 /**
  * Whether an event matches a peer-format subscription tree (from `parseFql`, or
  * stored by the peer runtime). The tree is compiled once and cached; do not
- * mutate it afterwards. Unknown condition types and operators never match, as in the peer.
+ * mutate it afterwards. Unknown condition types and operators never match, as in the peer; an
+ * event whose reading throws (a getter, a Proxy trap) matches nothing.
  *
  * @example
  * const ast = parseFql('type = "track" and properties.total > 100')
@@ -195,7 +196,7 @@ export function validate(ast: FqlSubscription | FqlCondition, event: unknown): b
   if (ast === null || typeof ast !== 'object' || 'error' in ast || event === undefined) return false
   let predicate = compiled.get(ast)
   if (predicate === undefined) {
-    predicate = compileFql(ast)
+    predicate = neverThrows(compileFql(ast))
     compiled.set(ast, predicate)
   }
   return predicate(event)
@@ -214,7 +215,7 @@ function compileFql(node: FqlCondition): TriggerPredicate {
     return never
   }
   const condition = toConditionNode(node)
-  return condition === undefined ? never : compileTrigger(condition)
+  return condition === undefined ? never : compileTree(condition)
 }
 
 function toConditionNode(node: FqlFieldCondition | FqlPropertyCondition): ConditionNode | undefined {

@@ -3,7 +3,7 @@
  * See spec/triggers.md.
  */
 export type * from './ast.js'
-export { parseTrigger, MAX_TRIGGER_LENGTH, MAX_TRIGGER_DEPTH } from './parse.js'
+export { parseTrigger, MAX_TRIGGER_LENGTH, MAX_TRIGGER_TEXT_LENGTH, MAX_TRIGGER_DEPTH } from './parse.js'
 export type { ParseTriggerResult, TriggerSyntaxError } from './parse.js'
 export { compileTrigger } from './compile.js'
 export { formatTrigger } from './format.js'

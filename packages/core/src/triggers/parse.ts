@@ -12,7 +12,9 @@
  */
 import type {
   AndNode,
+  ComparisonNode,
   ComparisonOperator,
+  ConditionNode,
   FieldPath,
   OrNode,
   TextNode,
@@ -23,9 +25,28 @@ import { isTriggerRootField, suggestRootField, TRIGGER_ROOT_FIELDS } from './fie
 import { tokenize, type Token } from './tokenize.js'
 import { TriggerError } from './trigger-error.js'
 
-/** The longest trigger text accepted, in characters. */
+/**
+ * The longest trigger accepted, in characters of content: whitespace and parentheses do not count,
+ * a string counts as its quotes and the characters of its value (an escape such as `\n` or
+ * `\u00e9` is one character), a field as its names joined with dots (backticks and backslashes
+ * that quote a name do not count) and a number as one character, however it is written (`1e3` and
+ * `1000` are the same number). Text of at most this many characters is always within the limit,
+ * and so is `formatTrigger`'s text of any tree `parseTrigger` returned (it only adds what is not
+ * counted). See `MAX_TRIGGER_TEXT_LENGTH` for the length of the text itself.
+ */
 export const MAX_TRIGGER_LENGTH = 4096
-/** The deepest nesting of parentheses accepted. */
+/**
+ * The longest trigger text accepted, in characters including whitespace: 16 times
+ * `MAX_TRIGGER_LENGTH`, more than `formatTrigger` ever writes for a tree within that limit (at most
+ * about 13.5 characters per counted one, for a list of long numbers).
+ */
+export const MAX_TRIGGER_TEXT_LENGTH = 16 * MAX_TRIGGER_LENGTH
+/**
+ * The deepest nesting accepted, in levels of parentheses: both as written, and as `formatTrigger`
+ * writes the tree, which puts an `and` group inside an `or` in parentheses (`a or b and c` is
+ * written `a or (b and c)`) and drops redundant ones. So `formatTrigger`'s text of any tree
+ * `parseTrigger` returned is within the limit too.
+ */
 export const MAX_TRIGGER_DEPTH = 64
 
 /** Why a trigger could not be parsed, and where (0-based character offset). */
@@ -46,16 +67,39 @@ export interface MixedConnectives {
   node: OrNode
 }
 
+/** Where the value of a condition was written (for warnings). */
+export interface ValuePosition {
+  /** A `compare` or `text` node of the tree. */
+  node: ComparisonNode | TextNode
+  /** Position of its value's first character (the opening quote of a string). */
+  position: number
+}
+
 interface Parser {
   text: string
   tokens: Token[]
   index: number
+  /** Parentheses open at the current token, as written. */
   depth: number
+  /**
+   * Levels of parentheses inside the node last parsed, as `formatTrigger` writes it. Set by every
+   * parse function before it returns (a side channel, so that nothing is allocated for it).
+   */
+  levels: number
+  /**
+   * Where, on the deepest path of the node last parsed, formatting adds parentheses that the text
+   * does not have (an `and` inside an `or`); -1 when nowhere.
+   */
+  addedAt: number
   mixed: MixedConnectives[]
+  /** Positions of the values of conditions; only recorded when asked for. */
+  values: ValuePosition[] | undefined
 }
 
 /**
  * Parses trigger text into a tree. Never throws: bad input gives `{ error }`.
+ * The limits (`MAX_TRIGGER_LENGTH`, `MAX_TRIGGER_DEPTH`) are measured so that
+ * `formatTrigger`'s text of every tree returned here parses too.
  *
  * @example
  * parseTrigger('type = "track" and event = "Order Completed"').ast
@@ -70,23 +114,48 @@ export function parseTrigger(text: string): ParseTriggerResult {
   }
 }
 
+/** What `parseTriggerOrThrow` found besides the tree. */
+export interface ParsedTrigger {
+  ast: TriggerNode
+  /** Where `and` and `or` meet without parentheses. */
+  mixed: MixedConnectives[]
+  /** The tokens of the text (the last one is `end`). */
+  tokens: Token[]
+  /** Where each condition's value was written; empty unless `withValuePositions` was set. */
+  values: ValuePosition[]
+}
+
 /**
- * Parses and also reports where `and`/`or` are mixed without parentheses. Throws `TriggerError`.
+ * Parses and also reports where `and`/`or` are mixed without parentheses (and, when asked, where
+ * each condition's value was written). Throws `TriggerError`.
  *
  * @example
  * parseTriggerOrThrow('a = 1 or b = 2 and c = 3') // throws: unknown field 'a'
  * parseTriggerOrThrow('type = "a" or type = "b" and event = "c"').mixed[0].position // 25
+ * parseTriggerOrThrow('type = "a" and event = "a"', true).values[1].position // 23
  */
-export function parseTriggerOrThrow(text: string): { ast: TriggerNode; mixed: MixedConnectives[] } {
+export function parseTriggerOrThrow(text: string, withValuePositions = false): ParsedTrigger {
   if (typeof text !== 'string')
     throw new TriggerError('A trigger must be text; found ' + typeof text + ' at position 0', 0)
-  if (text.length > MAX_TRIGGER_LENGTH) {
+  if (text.length > MAX_TRIGGER_TEXT_LENGTH) {
     throw new TriggerError(
-      `Trigger too long at position ${MAX_TRIGGER_LENGTH}: the limit is ${MAX_TRIGGER_LENGTH} characters and this one has ${text.length}`,
-      MAX_TRIGGER_LENGTH
+      `Trigger too long at position ${MAX_TRIGGER_TEXT_LENGTH}: the limit for the text, spacing included, is ${MAX_TRIGGER_TEXT_LENGTH} characters and this one has ${text.length}`,
+      MAX_TRIGGER_TEXT_LENGTH
     )
   }
-  const parser: Parser = { text, tokens: tokenize(text), index: 0, depth: 0, mixed: [] }
+  const tokens = tokenize(text)
+  // Counted characters never outnumber the characters of the text, so short text needs no count.
+  if (text.length > MAX_TRIGGER_LENGTH) checkLength(tokens)
+  const parser: Parser = {
+    text,
+    tokens,
+    index: 0,
+    depth: 0,
+    levels: 0,
+    addedAt: -1,
+    mixed: [],
+    values: withValuePositions ? [] : undefined
+  }
   if (parser.tokens[0].kind === 'end')
     throw new TriggerError('Expected a condition at position 0: the trigger is empty', 0)
   const ast = parseOr(parser)
@@ -99,7 +168,42 @@ export function parseTriggerOrThrow(text: string): { ast: TriggerNode; mixed: Mi
       rest
     )
   }
-  return { ast, mixed: parser.mixed }
+  return { ast, mixed: parser.mixed, tokens, values: parser.values ?? [] }
+}
+
+/** The characters of a token that count towards `MAX_TRIGGER_LENGTH` (see there). */
+function countedLength(token: Token): number {
+  switch (token.kind) {
+    case 'string':
+      return token.value.length + 2
+    case 'number':
+      return 1
+    case 'field': {
+      let length = token.keys.length - 1
+      for (const key of token.keys) length += key.length
+      return length
+    }
+    case 'symbol':
+      return token.text === '(' || token.text === ')' ? 0 : token.text.length
+    default:
+      return token.text.length
+  }
+}
+
+/** Throws when the tokens hold more than `MAX_TRIGGER_LENGTH` counted characters. */
+function checkLength(tokens: Token[]): void {
+  let total = 0
+  let position = -1
+  for (const token of tokens) {
+    total += countedLength(token)
+    if (position < 0 && total > MAX_TRIGGER_LENGTH) position = token.start
+  }
+  if (position >= 0) {
+    throw new TriggerError(
+      `Trigger too long at position ${position}: the limit is ${MAX_TRIGGER_LENGTH} characters, not counting spacing and parentheses, and this one has ${total}`,
+      position
+    )
+  }
 }
 
 function toSyntaxError(error: unknown): TriggerSyntaxError {
@@ -135,32 +239,79 @@ function fail(message: string, token: Token): never {
 }
 
 function parseOr(parser: Parser): TriggerNode {
+  let start = peek(parser).start
   const first = parseAnd(parser)
   if (!isKeyword(peek(parser), 'or')) return first.node
   const children = [first.node]
+  let levels = operandLevels(parser, first.node, start, first.andAt !== undefined)
+  let addedAt = parser.addedAt
   let mixedAt = first.andAt
   while (isKeyword(peek(parser), 'or')) {
     take(parser)
+    start = peek(parser).start
     const next = parseAnd(parser)
     children.push(next.node)
+    if (operandLevels(parser, next.node, start, next.andAt !== undefined) > levels) {
+      levels = parser.levels
+      addedAt = parser.addedAt
+    }
     mixedAt ??= next.andAt
   }
   const node: OrNode = { kind: 'or', children }
   if (mixedAt !== undefined) parser.mixed.push({ position: mixedAt, node })
+  parser.levels = levels
+  parser.addedAt = addedAt
   return node
 }
 
 function parseAnd(parser: Parser): { node: TriggerNode; andAt: number | undefined } {
+  let start = peek(parser).start
   const first = parseUnary(parser)
   if (!isKeyword(peek(parser), 'and')) return { node: first, andAt: undefined }
   const andAt = peek(parser).start
   const children = [first]
+  let levels = operandLevels(parser, first, start, false)
+  let addedAt = parser.addedAt
   while (isKeyword(peek(parser), 'and')) {
     take(parser)
-    children.push(parseUnary(parser))
+    start = peek(parser).start
+    const next = parseUnary(parser)
+    children.push(next)
+    if (operandLevels(parser, next, start, false) > levels) {
+      levels = parser.levels
+      addedAt = parser.addedAt
+    }
   }
   const node: AndNode = { kind: 'and', children }
+  parser.levels = levels
+  parser.addedAt = addedAt
   return { node, andAt }
+}
+
+/**
+ * The levels of parentheses of an operand of `and`/`or`, just parsed from `start`, as
+ * `formatTrigger` writes it: one more than inside it when it is itself an `and` or `or` group —
+ * also when the text has no parentheses there (`added`: an `and` inside an `or`, `a or b and c`,
+ * is written `a or (b and c)`). Leaves them in `parser.levels` (and `parser.addedAt`).
+ */
+function operandLevels(parser: Parser, node: TriggerNode, start: number, added: boolean): number {
+  if (added) parser.addedAt = start
+  if ((node.kind === 'and' || node.kind === 'or') && ++parser.levels > MAX_TRIGGER_DEPTH)
+    failTooDeep(parser, start)
+  return parser.levels
+}
+
+/**
+ * Too deep as `formatTrigger` writes it (as written, `parseGroup` stops it first): the position
+ * is that of an `and` inside an `or` whose parentheses formatting adds, so the text has them not.
+ */
+function failTooDeep(parser: Parser, opening: number): never {
+  const position = parser.addedAt >= 0 ? parser.addedAt : opening
+  throw new TriggerError(
+    `Nesting too deep at position ${position}: the limit is ${MAX_TRIGGER_DEPTH} levels of parentheses, ` +
+      `counting those that formatting adds around an 'and' inside an 'or'`,
+    position
+  )
 }
 
 function parseUnary(parser: Parser): TriggerNode {
@@ -168,7 +319,11 @@ function parseUnary(parser: Parser): TriggerNode {
   if (isSymbol(token, '!')) {
     take(parser)
     const next = peek(parser)
-    if (isSymbol(next, '(')) return { kind: 'not', child: parseGroup(parser) }
+    if (isSymbol(next, '(')) {
+      const child = parseGroup(parser)
+      if (++parser.levels > MAX_TRIGGER_DEPTH) failTooDeep(parser, next.start)
+      return { kind: 'not', child }
+    }
     if (isKeyword(next, 'contains') || isKeyword(next, 'match')) return parseFunction(parser, true)
     fail(
       `Expected '(', 'contains' or 'match' after '!' at position ${next.start} but found ${quote(next)}` +
@@ -248,9 +403,14 @@ function parseFunction(parser: Parser, negated: boolean): TextNode {
   const close = take(parser)
   if (!isSymbol(close, ')'))
     fail(`Expected ')' to close ${name}() at position ${close.start} but found ${quote(close)}`, close)
-  if (name === 'contains') return { kind: 'text', test: 'contains', negated, field, value: argument.value }
+  return conditionParsed(parser, textNode(name, negated, field, argument), argument)
+}
+
+function textNode(name: 'contains' | 'match', negated: boolean, field: FieldPath, argument: Token): TextNode {
+  if (name === 'contains')
+    return { kind: 'text', test: 'contains', negated, field, value: argument.value as string }
   // The FQL convention: "v*" starts with v, "*v" ends with v; a trailing '*' wins.
-  const pattern = argument.value
+  const pattern = argument.value as string
   if (pattern.endsWith('*'))
     return { kind: 'text', test: 'startsWith', negated, field, value: pattern.slice(0, -1) }
   if (pattern.startsWith('*'))
@@ -261,11 +421,21 @@ function parseFunction(parser: Parser, negated: boolean): TextNode {
   )
 }
 
+/** Every condition ends here: no parentheses inside it, and where its value was written. */
+function conditionParsed<T extends ConditionNode>(parser: Parser, node: T, valueToken: Token | undefined): T {
+  parser.levels = 0
+  parser.addedAt = -1
+  if (parser.values !== undefined && valueToken !== undefined && node.kind !== 'in')
+    parser.values.push({ node, position: valueToken.start })
+  return node
+}
+
 function parseCondition(parser: Parser): TriggerNode {
   const fieldToken = take(parser)
   const field = parseField(parser, fieldToken)
   const operator = take(parser)
-  if (isKeyword(operator, 'in')) return { kind: 'in', field, values: parseList(parser, operator) }
+  if (isKeyword(operator, 'in'))
+    return conditionParsed(parser, { kind: 'in', field, values: parseList(parser, operator) }, undefined)
   if (operator.kind !== 'symbol' || !COMPARISONS.has(operator.text)) {
     return fail(
       `Expected an operator (=, !=, <, <=, >, >= or in) after '${fieldToken.text}' at position ${operator.start} but found ${quote(operator)}`,
@@ -288,7 +458,7 @@ function parseCondition(parser: Parser): TriggerNode {
       valueToken
     )
   }
-  return { kind: 'compare', field, operator: op, value }
+  return conditionParsed(parser, { kind: 'compare', field, operator: op, value }, valueToken)
 }
 
 const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>='])

@@ -207,3 +207,69 @@ describe('compileTrigger: equalities merged inside or', () => {
     expect(ast).toEqual(before)
   })
 })
+
+describe('compileTrigger: an event whose reading throws', () => {
+  const boom = () => {
+    throw new Error('boom')
+  }
+  // Each reads the throwing part before it could answer, also under !( … ).
+  const readingEvent = [
+    '!(event = "A")',
+    'event = "A" or type = "track"',
+    'type = "track" and !(contains(event, "x"))'
+  ]
+  const readingTotal = [
+    '!(properties.total > 1)',
+    'properties.total = 5 or type = "track"',
+    'type = "track" and !(properties.total = null)'
+  ]
+  const throwingEvents: Array<[string, () => unknown, string[]]> = [
+    [
+      'a getter on a root field',
+      () => Object.defineProperty({ type: 'track' }, 'event', { get: boom, enumerable: true }),
+      readingEvent
+    ],
+    [
+      'a getter on a nested key',
+      () => ({
+        type: 'track',
+        properties: {
+          get total() {
+            return boom()
+          }
+        }
+      }),
+      readingTotal
+    ],
+    [
+      'a Proxy whose get trap throws',
+      () => new Proxy({ type: 'track' }, { get: boom }),
+      [...readingEvent, ...readingTotal]
+    ],
+    [
+      'a Proxy whose prototype trap throws',
+      () => new Proxy({ type: 'track', event: 'A', properties: {} }, { getPrototypeOf: boom }),
+      [...readingEvent, ...readingTotal]
+    ],
+    [
+      'properties behind a Proxy whose own-property trap throws',
+      () => ({ type: 'track', properties: new Proxy({ total: 5 }, { getOwnPropertyDescriptor: boom }) }),
+      readingTotal
+    ]
+  ]
+
+  it.each(throwingEvents)('answers false, never throws, for %s', (_, makeEvent, triggers) => {
+    for (const text of triggers) {
+      expect(compileTrigger(text)(makeEvent()), text).toBe(false)
+      expect(compileTrigger(expectRoundTrip(text))(makeEvent()), text).toBe(false)
+    }
+  })
+
+  it('answers as usual when the throwing part is not read', () => {
+    const event = Object.defineProperty({ type: 'page' }, 'event', { get: boom })
+    expect(compileTrigger('type = "page" or event = "A"')(event)).toBe(true)
+    expect(compileTrigger('type = "track" and event = "A"')(event)).toBe(false)
+    expect(compileTrigger('!(type = "track" and event = "A")')(event)).toBe(true)
+    expect(compileTrigger('!(type = "page" and event = "A")')(event)).toBe(false)
+  })
+})

@@ -180,3 +180,21 @@ describe('validate', () => {
     expect(validate(tree, event)).toBe(true)
   })
 })
+
+describe('validate: an event whose reading throws', () => {
+  const boom = () => {
+    throw new Error('boom')
+  }
+
+  it('answers false, never throws, also under a not group', () => {
+    const event = new Proxy({ type: 'track', event: 'A' }, { get: boom, getOwnPropertyDescriptor: boom })
+    for (const text of ['type = "track"', '!(event = "B")', 'type = "track" or !(properties.x > 1)']) {
+      const ast = parseFql(text)
+      expect(validate(ast, event), text).toBe(false)
+      expect(validate(ast, { type: 'track', event: 'A' }), text).toBe(true)
+    }
+    const getter = Object.defineProperty({ type: 'track' }, 'properties', { get: boom })
+    expect(validate(parseFql('!(properties.x = 1)'), getter)).toBe(false)
+    expect(validate(parseFql('!(properties.x = 1)'), { type: 'track' })).toBe(true)
+  })
+})

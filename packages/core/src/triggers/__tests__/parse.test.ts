@@ -1,5 +1,6 @@
 import type { TriggerNode } from '../ast.js'
-import { MAX_TRIGGER_DEPTH, MAX_TRIGGER_LENGTH, parseTrigger } from '../parse.js'
+import { formatTrigger } from '../format.js'
+import { MAX_TRIGGER_DEPTH, MAX_TRIGGER_LENGTH, MAX_TRIGGER_TEXT_LENGTH, parseTrigger } from '../parse.js'
 import { expectRoundTrip } from './cases.js'
 
 const field = (root: string, ...path: string[]) => ({ root, path })
@@ -286,13 +287,61 @@ describe('parseTrigger: errors name the position', () => {
   })
 
   it(`rejects text longer than ${MAX_TRIGGER_LENGTH} characters`, () => {
-    const condition = 'properties.x = 1 or '
-    const text = condition.repeat(Math.ceil(MAX_TRIGGER_LENGTH / condition.length)) + 'properties.x = 2'
+    // 16 counted characters each (the space is not counted): 256 of them reach the limit exactly.
+    const condition = 'properties.x=1 or '
+    const text = condition.repeat(256) + 'properties.x=2'
     expect(text.length).toBeGreaterThan(MAX_TRIGGER_LENGTH)
     expect(parseTrigger(text).error).toEqual({
-      message: `Trigger too long at position 4096: the limit is 4096 characters and this one has ${text.length}`,
-      position: 4096
+      message:
+        'Trigger too long at position 4608: the limit is 4096 characters, not counting spacing and parentheses, and this one has 4110',
+      position: 4608
     })
+    expect(text.slice(4608)).toBe('properties.x=2')
+    expect(parseTrigger(condition.repeat(255) + 'properties.x=2').ast).toBeDefined()
+  })
+
+  it('does not count spacing or parentheses, however many', () => {
+    const condition = '  ( ( properties.x = 1 ) )\n or\t'
+    const within = condition.repeat(255) + 'properties.x=2'
+    expect(within.length).toBeGreaterThan(MAX_TRIGGER_LENGTH)
+    expect(parseTrigger(within).ast).toBeDefined()
+    expect(parseTrigger(within + ' or properties.x=3').error?.message).toBe(
+      `Trigger too long at position ${within.length + 4}: the limit is 4096 characters, not counting spacing and parentheses, and this one has 4110`
+    )
+  })
+
+  it('counts a string as its quotes and value (an escape is one character), a name as its keys and a number as one', () => {
+    const escapes = 'event = "' + '\\n'.repeat(MAX_TRIGGER_LENGTH - 8) + '"'
+    expect(escapes.length).toBe(2 * MAX_TRIGGER_LENGTH - 6)
+    expect(parseTrigger(escapes).ast).toEqual(eq('event', '\n'.repeat(MAX_TRIGGER_LENGTH - 8)))
+    expect(parseTrigger(escapes.replace('event', 'event ').replace('"', ' "x')).error?.position).toBe(10)
+    const quotedKey = 'properties.`' + 'k'.repeat(MAX_TRIGGER_LENGTH - 13) + '` = 1'
+    expect(parseTrigger(quotedKey).ast).toBeDefined()
+    expect(parseTrigger(quotedKey.replace('` = 1', '` = 12')).ast).toBeDefined()
+    expect(parseTrigger(quotedKey.replace('`k', '`kk')).error?.position).toBe(quotedKey.length)
+    const numbers = 'properties.x in [' + Array(2000).fill('-1.2345678901234567e-300').join(', ') + ']'
+    expect(numbers.length).toBeGreaterThan(12 * MAX_TRIGGER_LENGTH)
+    expect(parseTrigger(numbers).ast).toBeDefined()
+  })
+
+  it('never counts more characters than the text has: any text within the limit is within it', () => {
+    // Every kind of token, written as short as it can be (see also format.test.ts).
+    const dense = '!(properties.`a.b`.\\$=1e300)and!contains(traits.x,"\\u0041")or event in["\\n",-.5]'
+    expect(parseTrigger(dense).ast).toBeDefined()
+    const packed = Array(Math.floor(MAX_TRIGGER_LENGTH / (dense.length + 4)))
+      .fill(`(${dense})`)
+      .join('or')
+    expect(packed.length).toBeLessThanOrEqual(MAX_TRIGGER_LENGTH)
+    expect(parseTrigger(packed).ast).toBeDefined()
+  })
+
+  it(`rejects text longer than ${MAX_TRIGGER_TEXT_LENGTH} characters, spacing included, before reading it`, () => {
+    const text = 'type = "track"' + ' '.repeat(MAX_TRIGGER_TEXT_LENGTH - 13)
+    expect(parseTrigger(text).error).toEqual({
+      message: `Trigger too long at position 65536: the limit for the text, spacing included, is 65536 characters and this one has 65537`,
+      position: 65536
+    })
+    expect(parseTrigger(text.slice(0, -1)).ast).toEqual(eq('type', 'track'))
   })
 
   it(`accepts exactly ${MAX_TRIGGER_LENGTH} characters`, () => {
@@ -310,6 +359,35 @@ describe('parseTrigger: errors name the position', () => {
     })
     const negated = '!('.repeat(MAX_TRIGGER_DEPTH + 1) + 'type = "track"' + ')'.repeat(MAX_TRIGGER_DEPTH + 1)
     expect(parseTrigger(negated).error?.position).toBe(2 * MAX_TRIGGER_DEPTH + 1)
+  })
+
+  it(`counts an 'and' inside an 'or' as a level, as formatTrigger writes it in parentheses`, () => {
+    const notNot = (depth: number, inner: string) => '!('.repeat(depth) + inner + ')'.repeat(depth)
+    // or → and (no parentheses, but formatTrigger adds them) → 64 nots: 65 levels.
+    const text = 'type = "a" or type = "b" and ' + notNot(MAX_TRIGGER_DEPTH, 'type = "c"')
+    expect(parseTrigger(text).error).toEqual({
+      message:
+        "Nesting too deep at position 14: the limit is 64 levels of parentheses, counting those that formatting adds around an 'and' inside an 'or'",
+      position: 14
+    })
+    const within = 'type = "a" or type = "b" and ' + notNot(MAX_TRIGGER_DEPTH - 1, 'type = "c"')
+    const { ast } = parseTrigger(within)
+    expect(ast).toBeDefined()
+    expect(parseTrigger(formatTrigger(ast!))).toEqual({ ast })
+    // With those parentheses written out, the same levels.
+    const written = (depth: number) => 'type = "a" or (type = "b" and ' + notNot(depth, 'type = "c"') + ')'
+    expect(parseTrigger(written(MAX_TRIGGER_DEPTH)).error?.message).toMatch(
+      /^Nesting too deep at position 157: /
+    )
+    expect(parseTrigger(written(MAX_TRIGGER_DEPTH - 1)).ast).toBeDefined()
+    // Deeper inside, at the 'and' that takes it past the limit.
+    const inner = 'type = "z" and (type = "a" or type = "b" and ' + notNot(61, 'type = "c"') + ')'
+    expect(parseTrigger(notNot(2, inner)).error?.position).toBe(4 + inner.indexOf('type = "b"'))
+    expect(parseTrigger(notNot(1, inner)).ast).toBeDefined()
+    // Redundant parentheses are levels as written, but formatting drops them.
+    const redundant =
+      '('.repeat(MAX_TRIGGER_DEPTH) + 'type = "a" or type = "b" and event = "c"' + ')'.repeat(64)
+    expect(formatTrigger(parseTrigger(redundant).ast!)).toBe('type = "a" or (type = "b" and event = "c")')
   })
 
   it('stops at the depth limit long before the stack could overflow', () => {
