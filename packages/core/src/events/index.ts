@@ -1,5 +1,5 @@
 export type * from './segment-event.js'
-export { validateEvent, MAX_EVENT_BYTES, SEGMENT_EVENT_TYPES } from './validate-event.js'
+export { validateEvent, MAX_EVENT_BYTES, MAX_EVENT_DEPTH, SEGMENT_EVENT_TYPES } from './validate-event.js'
 export type { EventValidationOptions, EventValidationResult } from './validate-event.js'
 export { parseEvent } from './parse-event.js'
 export type { ParseEventOptions } from './parse-event.js'

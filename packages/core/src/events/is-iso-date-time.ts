@@ -1,8 +1,10 @@
 /**
  * Recognises the ISO-8601 timestamps Segment libraries send, read character by
  * character: this runs for every timestamp of every event, so it allocates nothing.
- * Only forms `Date.parse` reads identically everywhere are accepted, so a value
- * that passes is one every destination can turn into a date.
+ * Only forms `Date.parse` reads identically everywhere are accepted, with one
+ * exception: a leap second (`…T23:59:60Z`), which RFC 3339 allows and `datetime`
+ * fields accept, so an event's timestamp and a payload's datetime agree.
+ * (`Date.parse` answers NaN for it.)
  */
 
 /**
@@ -12,6 +14,7 @@
  *
  * @example
  * isIsoDateTime('2026-10-30T14:22:05.118Z') // true
+ * isIsoDateTime('2016-12-31T23:59:60Z') // true (a leap second)
  * isIsoDateTime('2026-02-30') // false (no such day)
  * isIsoDateTime('yesterday-ish') // false
  */
@@ -36,7 +39,7 @@ export function isIsoDateTime(text: string): boolean {
   let index = 16
   if (text.charCodeAt(index) === COLON) {
     const second = twoDigits(text, index + 1)
-    if (second < 0 || second > 59) return false
+    if (second < 0 || second > 60) return false // 60: a leap second
     index += 3
     if (text.charCodeAt(index) === DOT) {
       const fractionStart = ++index

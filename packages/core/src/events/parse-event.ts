@@ -12,6 +12,8 @@ import type { EventValidationResult } from './validate-event.js'
 export interface ParseEventOptions {
   /** The size limit in bytes of the raw text; 500 KB (`MAX_EVENT_BYTES`) by default. */
   maxBytes?: number
+  /** The nesting limit in levels of objects and arrays; 64 (`MAX_EVENT_DEPTH`) by default. */
+  maxDepth?: number
 }
 
 /**
@@ -35,7 +37,7 @@ export function parseEvent(text: string, options?: ParseEventOptions): EventVali
   } catch (cause) {
     return { ok: false, error: notJson(String(text), cause) }
   }
-  return validateEvent(input, { byteLength, maxBytes })
+  return validateEvent(input, { byteLength, maxBytes, maxDepth: options?.maxDepth })
 }
 
 function notJson(text: string, cause: unknown): EventValidationError {

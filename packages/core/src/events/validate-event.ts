@@ -2,12 +2,14 @@
  * Checks that an input is a Segment-spec event before anything else reads it:
  * only what the spec requires (an object, a known type, an event name for
  * track, the identifiers each type needs, ISO-8601 timestamps, object-valued
- * properties/traits/context) plus a size limit. Unknown top-level keys are fine.
+ * properties/traits/context) plus a size limit and a nesting limit. Unknown
+ * top-level keys are fine; an optional field that is null counts as absent.
  * It runs on every event, so it allocates nothing beyond its result unless it
  * reports a problem.
  */
 import { isObject } from '../util/real-type-of.js'
 import { jsonByteLength } from '../util/json-byte-length.js'
+import { escapePointerKey, shortenPointer } from '../schema/type-words.js'
 import { describeKind, quoteValue } from './describe-value.js'
 import { eventTooLargeError } from './event-too-large-error.js'
 import { EventValidationError } from './event-validation-error.js'
@@ -16,6 +18,14 @@ import type { SegmentEvent, SegmentEventType } from './segment-event.js'
 
 /** The largest event accepted by default: 500 KB of UTF-8 JSON. */
 export const MAX_EVENT_BYTES = 500 * 1024
+
+/**
+ * The deepest nesting accepted by default: 64 levels of objects and arrays, the
+ * event itself being level 1 (so `properties` is level 2). Anything that reads an
+ * event recursively (mappings, the payload clean-up, destinations) stays far from
+ * the stack's limit, and a few kilobytes of brackets cannot make it overflow.
+ */
+export const MAX_EVENT_DEPTH = 64
 
 /** The event types of the Segment spec. */
 export const SEGMENT_EVENT_TYPES: readonly SegmentEventType[] = [
@@ -36,6 +46,8 @@ export interface EventValidationOptions {
   byteLength?: number
   /** The size limit in bytes; 500 KB (`MAX_EVENT_BYTES`) by default. */
   maxBytes?: number
+  /** The nesting limit in levels of objects and arrays; 64 (`MAX_EVENT_DEPTH`) by default. */
+  maxDepth?: number
 }
 
 /** The answer of `validateEvent` / `parseEvent`: the event, or why it is not one. */
@@ -56,7 +68,12 @@ export type EventValidationResult =
 export function validateEvent(input: unknown, options?: EventValidationOptions): EventValidationResult {
   let error: EventValidationError | undefined
   try {
-    error = findProblem(input, options?.byteLength, options?.maxBytes ?? MAX_EVENT_BYTES)
+    error = findProblem(
+      input,
+      options?.byteLength,
+      options?.maxBytes ?? MAX_EVENT_BYTES,
+      options?.maxDepth ?? MAX_EVENT_DEPTH
+    )
   } catch (cause) {
     // Only exotic inputs get here (a throwing getter or toJSON, a cycle, a BigInt).
     error = new EventValidationError(`The event cannot be read as JSON: ${reasonOf(cause)}.`)
@@ -67,13 +84,22 @@ export function validateEvent(input: unknown, options?: EventValidationOptions):
 function findProblem(
   input: unknown,
   knownBytes: number | undefined,
-  maxBytes: number
+  maxBytes: number,
+  maxDepth: number
 ): EventValidationError | undefined {
   if (!isObject(input)) {
     return new EventValidationError(`The event must be a JSON object but it was ${describeKind(input)}.`)
   }
-  const bytes = knownBytes ?? jsonByteLength(input, maxBytes)
-  if (bytes > maxBytes) return eventTooLargeError(bytes, knownBytes !== undefined, maxBytes)
+  if (knownBytes !== undefined && knownBytes > maxBytes) return eventTooLargeError(knownBytes, true, maxBytes)
+  // The nesting first: measuring the size reads the event recursively, and so does everything after.
+  // Without a known size, the walk also gives up on events that have more values than the limit has bytes.
+  const walked = walkNesting(input, 1, maxDepth, knownBytes === undefined ? maxBytes : Infinity)
+  if (walked === TOO_DEEP) return nestingProblem(input, maxDepth)
+  if (walked === TOO_MANY_VALUES) return eventTooLargeError(maxBytes + 1, false, maxBytes)
+  if (knownBytes === undefined) {
+    const bytes = jsonByteLength(input, maxBytes)
+    if (bytes > maxBytes) return eventTooLargeError(bytes, false, maxBytes)
+  }
 
   const type = input.type
   if (type === undefined || type === null) {
@@ -115,9 +141,9 @@ function findProblem(
   )
 }
 
-/** A timestamp, when given, is an ISO-8601 string or a valid Date. */
+/** A timestamp, when given (not undefined or null), is an ISO-8601 string or a valid Date. */
 function checkTimestamp(value: unknown, field: string): EventValidationError | undefined {
-  if (value === undefined) return undefined
+  if (value === undefined || value === null) return undefined
   if (typeof value === 'string' ? isIsoDateTime(value) : isValidDate(value)) return undefined
   const found = typeof value === 'string' ? quoteValue(value) : describeKind(value)
   return new EventValidationError(
@@ -126,9 +152,9 @@ function checkTimestamp(value: unknown, field: string): EventValidationError | u
   )
 }
 
-/** properties, traits, context and integrations, when given, are objects. */
+/** properties, traits, context and integrations, when given (not undefined or null), are objects. */
 function checkObject(value: unknown, field: string): EventValidationError | undefined {
-  if (value === undefined || isObject(value)) return undefined
+  if (value === undefined || value === null || isObject(value)) return undefined
   return new EventValidationError(
     `The field '${field}' must be an object but it was ${describeKind(value)}.`,
     `/${field}`
@@ -217,6 +243,105 @@ function isPresent(value: unknown): boolean {
 
 function isValidDate(value: unknown): boolean {
   return value instanceof Date && !Number.isNaN(value.getTime())
+}
+
+const TOO_DEEP = -1
+const TOO_MANY_VALUES = -2
+
+/** Whether the nesting walk reads into a value: objects and arrays, except those JSON reads through `toJSON`. */
+function isContainer(value: unknown): value is object {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  )
+}
+
+/** Whether a member's value takes room in the JSON text (JSON.stringify leaves the others out). */
+function hasJsonForm(value: unknown): boolean {
+  return (
+    value !== undefined &&
+    typeof value !== 'function' &&
+    typeof value !== 'symbol' &&
+    !(value !== null && typeof value === 'object' && !isContainer(value))
+  )
+}
+
+/**
+ * Checks the nesting of a container at `level` (the event is level 1) without allocating.
+ * `budget` is how many more values may be met: each one takes at least a byte of JSON, so
+ * an event with more values than the size limit has bytes is too large, and the walk stops
+ * there rather than reading a huge (or sparse) array to its end. Answers the budget left,
+ * or TOO_DEEP / TOO_MANY_VALUES. It recurses at most `maxDepth` times.
+ */
+function walkNesting(container: object, level: number, maxDepth: number, budget: number): number {
+  if (level > maxDepth) return TOO_DEEP
+  if (Array.isArray(container)) {
+    const length = container.length
+    // An item takes at least one byte (holes and undefined are written as null).
+    if (length > budget) return TOO_MANY_VALUES
+    budget -= length
+    for (let index = 0; index < length; index++) {
+      const item: unknown = container[index]
+      if (isContainer(item)) {
+        budget = walkNesting(item, level + 1, maxDepth, budget)
+        if (budget < 0) return budget
+      }
+    }
+    return budget
+  }
+  const record = container as Record<string, unknown>
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue
+    const member = record[key]
+    if (!hasJsonForm(member)) continue
+    if (--budget < 0) return TOO_MANY_VALUES
+    if (isContainer(member)) {
+      budget = walkNesting(member, level + 1, maxDepth, budget)
+      if (budget < 0) return budget
+    }
+  }
+  return budget
+}
+
+/**
+ * Where the nesting limit is passed (or the event contains itself), walking as `walkNesting` does.
+ * Runs only after that walk failed, so it may allocate.
+ */
+function nestingProblem(event: object, maxDepth: number): EventValidationError {
+  const ancestors: object[] = []
+  const keys: string[] = []
+  let cycle = false
+  const find = (container: object): boolean => {
+    if (ancestors.includes(container)) {
+      cycle = true
+      return true
+    }
+    if (ancestors.length >= maxDepth) return true
+    ancestors.push(container)
+    const entries: Array<[string, unknown]> = Array.isArray(container)
+      ? container.map((item: unknown, index) => [String(index), item])
+      : Object.entries(container)
+    for (const [key, value] of entries) {
+      if (!isContainer(value)) continue
+      keys.push(key)
+      if (find(value)) return true
+      keys.pop()
+    }
+    ancestors.pop()
+    return false
+  }
+  find(event)
+  if (cycle)
+    return new EventValidationError(
+      'The event cannot be read as JSON: Converting circular structure to JSON.'
+    )
+  const path = keys.map((key) => `/${escapePointerKey(key)}`).join('')
+  return new EventValidationError(
+    `The event is nested too deeply: the value at ${shortenPointer(path)} is ${maxDepth + 1} levels deep, ` +
+      `and the limit is ${maxDepth} levels of objects and arrays.`,
+    path
+  )
 }
 
 function reasonOf(cause: unknown): string {

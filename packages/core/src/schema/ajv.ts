@@ -22,7 +22,10 @@ function createAjv(): Ajv {
     verbose: true,
     // Schemas carry annotations (title, $comment, tsType…) and union types; only real keywords matter.
     strict: false,
-    allowUnionTypes: true
+    allowUnionTypes: true,
+    // Fields named like Object.prototype members (`constructor`, `toString`) are read from the value
+    // itself: without this, `required` and `properties` see the inherited functions.
+    ownProperties: true
   })
   addFormats(ajv, { mode: 'full', keywords: false })
   // UI hints: any string is a valid `text` or `password`.

@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from 'ajv'
 import { DATE_LIKE_FORMAT } from './fields-to-json-schema.js'
-import { describeTypes, describeValue, escapePointerKey, nameOf } from './type-words.js'
+import { describeTypes, describeValue, escapePointerKey, subjectOf } from './type-words.js'
 import type { ValidationIssue } from './types.js'
 
 const formatWords: Record<string, string> = {
@@ -44,11 +44,6 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
-function titleOf(schema: unknown): string | undefined {
-  const title = (schema as { title?: unknown } | undefined)?.title
-  return typeof title === 'string' ? title : undefined
-}
-
 function listValues(values: unknown): string {
   return Array.isArray(values)
     ? values.map((value) => JSON.stringify(value)).join(', ')
@@ -71,7 +66,7 @@ function fieldOf(path: string): string | undefined {
 /** The sentence of one error, and the path it is about when that is not the instance path. */
 function sentenceOf(error: ErrorObject): { message: string; path?: string } {
   const { keyword, params, instancePath } = error
-  const subject = nameOf(titleOf(error.parentSchema), instancePath)
+  const subject = subjectOf(error.parentSchema, instancePath)
   switch (keyword) {
     case 'required': {
       const missing = String(params.missingProperty)

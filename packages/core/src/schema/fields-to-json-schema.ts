@@ -5,7 +5,9 @@
 import type { GlobalSetting, InputField, Optional } from '../definition/types.js'
 import { IntegrationError } from '../errors/errors.js'
 import { ErrorCodes } from '../errors/error-codes.js'
-import { requirementToIfThen, type ConditionalRequirement } from './required-conditions.js'
+import { setOwnProperty } from '../util/set-own-property.js'
+import { requirementToIfThen } from './required-conditions.js'
+import { ITEM_ANNOTATION } from './type-words.js'
 import type { JsonSchema, JsonSchemaTypeName } from './types.js'
 
 /** A field as accepted here: an action field or a setting, `description` optional. */
@@ -67,17 +69,10 @@ function formatOf(field: MinimalInputField): string | undefined {
   return undefined
 }
 
-interface ObjectSchema {
-  schema: JsonSchema
-  /** Conditional requirements the enclosing schema must check (they may name sibling fields). */
-  requirements: ConditionalRequirement[]
-}
-
-/** The schema of one value of a field (an item, when the field is `multiple`). */
-function valueSchemaOf(key: string, field: MinimalInputField): ObjectSchema {
+/** The schema of one value of a field (an item, when the field is `multiple`); `scope` names that value. */
+function valueSchemaOf(key: string, field: MinimalInputField, scope: JsonSchema): JsonSchema {
   const type = jsonTypeOf(key, field.type)
   const schema: JsonSchema = { type }
-  let requirements: ConditionalRequirement[] = []
 
   const format = formatOf(field)
   if (format !== undefined) schema.format = format
@@ -96,11 +91,9 @@ function valueSchemaOf(key: string, field: MinimalInputField): ObjectSchema {
   }
 
   if (field.type === 'object' && field.properties) {
-    const nested = objectSchemaOf(field.properties, field.additionalProperties === true)
-    Object.assign(schema, nested.schema)
-    requirements = nested.requirements
+    Object.assign(schema, objectSchemaOf(field.properties, field.additionalProperties === true, scope))
   }
-  return { schema, requirements }
+  return schema
 }
 
 function withNull(schema: JsonSchema): void {
@@ -109,51 +102,45 @@ function withNull(schema: JsonSchema): void {
   if (schema.enum && !schema.enum.includes(null)) schema.enum = [...schema.enum, null]
 }
 
-/** The object schema of a set of fields, and the conditional requirements its parent must check. */
-function objectSchemaOf(fields: MinimalFields, additionalProperties: boolean): ObjectSchema {
+/**
+ * The object schema of a set of fields. One scope rule, as in Destination Actions: the
+ * conditions of a field's conditional `required` name fields of the same set (its
+ * siblings; at the root, the action's fields), whether the set is the root, the
+ * properties of an object field, or the properties of each item of a `multiple` one.
+ * `scope` (title and item annotation of the object) lets their sentences name the object.
+ */
+function objectSchemaOf(fields: MinimalFields, additionalProperties: boolean, scope: JsonSchema): JsonSchema {
   const properties: Record<string, JsonSchema> = {}
   const required: string[] = []
-  const requirements: ConditionalRequirement[] = []
+  const conditional: JsonSchema[] = []
 
   for (const [key, field] of Object.entries(fields)) {
     const annotations: JsonSchema = { title: field.label }
     if (field.description !== undefined) annotations.description = field.description
 
-    const value = valueSchemaOf(key, field)
     let property: JsonSchema
     if (field.multiple) {
-      // Each item is checked on its own, so requirements between sub-fields stay inside the item.
-      const items = finishScope(value)
+      // The item carries the label too, so sentences about an item name the field ("Emails item 2").
+      const itemScope: JsonSchema = { title: field.label, [ITEM_ANNOTATION]: true }
+      const items = { ...itemScope, ...valueSchemaOf(key, field, itemScope) }
       property = { ...annotations, type: field.allowNull ? ['array', 'null'] : 'array', items }
     } else {
-      property = { ...annotations, ...value.schema }
+      property = { ...annotations, ...valueSchemaOf(key, field, { title: field.label }) }
       if (field.allowNull) withNull(property)
-      // Sub-field requirements may name fields outside the object, so the parent checks them.
-      for (const nested of value.requirements) {
-        requirements.push({
-          ...nested,
-          path: [key, ...nested.path],
-          parentLabels: [field.label, ...nested.parentLabels]
-        })
-      }
     }
-    properties[key] = property
+    // A field may be called `__proto__`: it must become a property, not the prototype.
+    setOwnProperty(properties, key, property)
 
     if (field.required === true) required.push(key)
     else if (field.required && typeof field.required === 'object') {
-      requirements.push({ path: [key], parentLabels: [], conditions: field.required })
+      conditional.push(requirementToIfThen(key, field.required, scope))
     }
   }
 
   const schema: JsonSchema = { type: 'object', properties, additionalProperties }
   if (required.length > 0) schema.required = required
-  return { schema, requirements }
-}
-
-/** Adds the `if`/`then` pairs of a scope's conditional requirements to its schema. */
-function finishScope({ schema, requirements }: ObjectSchema): JsonSchema {
-  if (requirements.length === 0) return schema
-  return { ...schema, allOf: requirements.map(requirementToIfThen) }
+  if (conditional.length > 0) schema.allOf = conditional
+  return schema
 }
 
 /**
@@ -170,5 +157,5 @@ export function fieldsToJsonSchema(
   fields: MinimalFields = {},
   options: FieldsToJsonSchemaOptions = {}
 ): JsonSchema {
-  return finishScope(objectSchemaOf(fields, options.additionalProperties ?? false))
+  return objectSchemaOf(fields, options.additionalProperties ?? false, {})
 }

@@ -14,3 +14,4 @@ export {
   payloadError
 } from './validate.js'
 export { validateSchema, type ValidateSchemaOptions } from './validate-schema.js'
+export { MAX_CLEAN_UP_DEPTH, ValueTooDeepError } from './clean-up.js'

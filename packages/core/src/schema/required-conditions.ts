@@ -1,29 +1,27 @@
 /**
  * Conditional `required` (`{ match, conditions }`) as JSON Schema `if`/`then`.
- * A condition names another field with a dotted key (`address.country` reaches
- * into an object field) and compares it with `is` / `is_not`.
+ * A condition names a sibling field of the same object (at the root: another
+ * field of the action), with a dotted key reaching into a sibling object field
+ * (`address.country`), and compares it with `is` / `is_not`.
  */
 import type { Condition, DependsOnConditions } from '../definition/types.js'
 import type { JsonSchema } from './types.js'
 
-/** A field that becomes required when its conditions hold, relative to the schema that checks it. */
-export interface ConditionalRequirement {
-  /** Keys from the checking schema down to the required field (`['address', 'city']`). */
-  path: string[]
-  /** The labels of the objects along `path` (all but the last key), for error sentences. */
-  parentLabels: string[]
-  conditions: DependsOnConditions
-}
-
 // Matches nothing: a condition this schema cannot see (the sync mode) never makes a field required.
 const never: JsonSchema = { not: {} }
 
-/** A schema that matches when the value at `path` is present and matches `valueSchema`. */
+/**
+ * A schema that matches when the value at `path` is present and matches `valueSchema`.
+ * The objects along a dotted path must be objects: `required` says nothing about an
+ * array, so without it a list would match any condition on one of its keys.
+ */
 function presentAt(path: string[], valueSchema: JsonSchema): JsonSchema {
   let schema = valueSchema
   for (let index = path.length - 1; index >= 0; index--) {
     const key = path[index]
+    // A computed key: `__proto__` is then an own property, not the prototype.
     schema = { required: [key], properties: { [key]: schema } }
+    if (index > 0) schema.type = 'object'
   }
   return schema
 }
@@ -67,39 +65,28 @@ export function describeConditions(conditions: DependsOnConditions): string {
   return `when ${conditions.conditions.map(describeCondition).join(joiner)}`
 }
 
-/** The `then` part: every object along the path, and the field itself, must be present. */
-function requiredAt(requirement: ConditionalRequirement, reason: string): JsonSchema {
-  const { path, parentLabels } = requirement
-  let schema: JsonSchema = { required: [path[path.length - 1]], $comment: reason }
-  if (path.length > 1) schema.title = parentLabels[parentLabels.length - 1]
-  for (let index = path.length - 2; index >= 0; index--) {
-    const outer: JsonSchema = {
-      required: [path[index]],
-      properties: { [path[index]]: schema },
-      $comment: reason
-    }
-    if (index > 0) outer.title = parentLabels[index - 1]
-    schema = outer
-  }
-  return schema
-}
-
 /**
- * Turns a conditional requirement into an `if`/`then` pair. The `then` carries
- * the reason in `$comment`, which the error sentences quote.
+ * Turns a field's conditional requirement into an `if`/`then` pair for the schema of
+ * the object that holds the field: conditions name the field's siblings (a dotted key
+ * reaches into a sibling object field). The `then` carries the reason in `$comment`,
+ * which the error sentences quote, and the annotations of the holding object
+ * (`scope`: its title, and whether it is an item of a `multiple` field), so a
+ * sentence names it.
  *
  * @example
- * requirementToIfThen({ path: ['email'], parentLabels: [],
- *   conditions: { conditions: [{ fieldKey: 'channel', operator: 'is', value: 'email' }] } })
+ * requirementToIfThen('email', { conditions: [{ fieldKey: 'channel', operator: 'is', value: 'email' }] })
  * // { if: { required: ['channel'], properties: { channel: { const: 'email' } } },
  * //   then: { required: ['email'], $comment: `when 'channel' is "email"` } }
  */
-export function requirementToIfThen(requirement: ConditionalRequirement): JsonSchema {
-  const { conditions } = requirement
+export function requirementToIfThen(
+  key: string,
+  conditions: DependsOnConditions,
+  scope: JsonSchema = {}
+): JsonSchema {
   const tests = conditions.conditions.map(conditionToSchema)
   let test: JsonSchema
   if (tests.length === 1) test = tests[0]
   else if (tests.length === 0) test = never
   else test = conditions.match === 'any' ? { anyOf: tests } : { allOf: tests }
-  return { if: test, then: requiredAt(requirement, describeConditions(conditions)) }
+  return { if: test, then: { required: [key], $comment: describeConditions(conditions), ...scope } }
 }

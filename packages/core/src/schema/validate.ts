@@ -5,7 +5,7 @@
 import { IntegrationError, PayloadValidationError } from '../errors/errors.js'
 import { ErrorCodes } from '../errors/error-codes.js'
 import { compileAjvSchema } from './ajv.js'
-import { compileCleanUp } from './clean-up.js'
+import { compileCleanUp, ValueTooDeepError } from './clean-up.js'
 import { errorsToIssues } from './error-sentences.js'
 import { fieldsToJsonSchema, type MinimalFields } from './fields-to-json-schema.js'
 import type { JsonSchema, ValidationFailure, ValidationWarning, Validator } from './types.js'
@@ -17,7 +17,8 @@ const validators = new WeakMap<object, Validator>()
 /**
  * The validator of a schema, compiled on first use and cached by the schema's
  * identity. It cleans a copy of the input (reporting each change in
- * `warnings`), then validates the copy.
+ * `warnings`), then validates the copy. A value nested deeper than
+ * `MAX_CLEAN_UP_DEPTH` is invalid (keyword `maxDepth`), never a stack overflow.
  *
  * @example
  * const validate = compileSchemaValidator(fieldsToJsonSchema({ revenue: { label: 'Revenue', type: 'number' } }))
@@ -31,7 +32,15 @@ export function compileSchemaValidator<T = unknown>(schema: JsonSchema): Validat
   const cleanUp = compileCleanUp(schema)
   const validator: Validator = (input) => {
     const warnings: ValidationWarning[] = []
-    const value = cleanUp(input, warnings)
+    let value: unknown
+    try {
+      value = cleanUp(input, warnings)
+    } catch (error) {
+      if (!(error instanceof ValueTooDeepError)) throw error
+      // Too deep to read safely: an invalid value, said in a sentence like the others.
+      const issue = { path: error.path, message: error.message, keyword: 'maxDepth' }
+      return { valid: false, errors: [issue], message: error.message, warnings }
+    }
     if (validate(value)) return { valid: true, value, warnings }
     const errors = errorsToIssues(validate.errors ?? [])
     return { valid: false, errors, message: errors.map((error) => error.message).join(' '), warnings }

@@ -6,6 +6,16 @@ import example from '../../__tests__/example-destination/index.js'
 import { deepFreeze } from '../../__tests__/fixtures.js'
 
 describe('defaultValues', () => {
+  it('keeps a field called __proto__ as a key of the mapping, never as its prototype', () => {
+    const fields = JSON.parse(
+      '{"__proto__": {"label": "P", "type": "object", "default": {"polluted": true}}}'
+    )
+    const mapping = defaultValues(fields)
+    expect(Object.getPrototypeOf(mapping)).toBe(Object.prototype)
+    expect(Object.keys(mapping)).toEqual(['__proto__'])
+    expect((mapping as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
   it('includes every field with a default, of any kind, and leaves out the fields without', () => {
     const fields: Record<string, InputField> = {
       name: { label: 'Name', type: 'string', default: 'Ada' },

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { isDateLike } from '../../schema/date-like.js'
 import { isIsoDateTime } from '../is-iso-date-time.js'
 
 describe('isIsoDateTime', () => {
@@ -45,6 +46,13 @@ describe('isIsoDateTime', () => {
     '20261030'
   ])('rejects %j', (text) => {
     expect(isIsoDateTime(text)).toBe(false)
+  })
+
+  it('accepts a leap second (second 60), as the date-like format of datetime fields does', () => {
+    for (const text of ['2016-12-31T23:59:60Z', '2016-12-31T23:59:60.999Z', '2016-12-31 18:59:60-05:00']) {
+      expect(isIsoDateTime(text)).toBe(true)
+      expect(isDateLike(text)).toBe(true)
+    }
   })
 
   it('accepts every date-time toISOString produces for four-digit years', () => {

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { IntegrationError } from '../../errors/errors.js'
 import { EventValidationError } from '../event-validation-error.js'
-import { MAX_EVENT_BYTES, validateEvent } from '../validate-event.js'
+import { createPayloadValidator } from '../../schema/validate.js'
+import { parseEvent } from '../parse-event.js'
+import { MAX_EVENT_BYTES, MAX_EVENT_DEPTH, validateEvent } from '../validate-event.js'
 import type { EventValidationResult } from '../validate-event.js'
 
 const fixtures = new URL('../../../../../../shared/fixtures/', import.meta.url)
@@ -193,21 +195,47 @@ describe('validateEvent: the Segment spec rules', () => {
     }
   })
 
-  it('accepts valid Date objects and rejects invalid ones, null and numbers as timestamps', () => {
+  it('accepts valid Date objects and rejects invalid ones and numbers as timestamps', () => {
     expect(validateEvent({ ...track, timestamp: new Date() }).ok).toBe(true)
     expect(errorOf(validateEvent({ ...track, timestamp: new Date(Number.NaN) })).message).toMatch(
       /but it was a date\.$/
     )
-    expect(errorOf(validateEvent({ ...track, timestamp: null })).message).toMatch(/but it was null\.$/)
     expect(errorOf(validateEvent({ ...track, sentAt: 1793370125 })).message).toMatch(/but it was a number\.$/)
     expect(errorOf(validateEvent({ ...track, timestamp: '2026-02-30T00:00:00Z' })).path).toBe('/timestamp')
+  })
+
+  it('treats null as absent for every optional field, as for userId', () => {
+    const optional = [
+      'timestamp',
+      'sentAt',
+      'receivedAt',
+      'originalTimestamp',
+      'properties',
+      'traits',
+      'context',
+      'integrations'
+    ]
+    for (const field of optional) {
+      expect(validateEvent({ ...track, [field]: null })).toEqual({
+        ok: true,
+        event: { ...track, [field]: null }
+      })
+    }
+    expect(validateEvent({ ...track, userId: null, anonymousId: 'a1', timestamp: null }).ok).toBe(true)
+  })
+
+  it('accepts a leap second, as datetime fields do', () => {
+    const leap = '2016-12-31T23:59:60Z'
+    expect(validateEvent({ ...track, timestamp: leap }).ok).toBe(true)
+    expect(validateEvent({ ...track, sentAt: '2016-12-31T23:59:60.5+00:00' }).ok).toBe(true)
+    expect(createPayloadValidator({ at: { label: 'At', type: 'datetime' } })({ at: leap }).valid).toBe(true)
+    expect(errorOf(validateEvent({ ...track, timestamp: '2016-12-31T23:59:61Z' })).path).toBe('/timestamp')
   })
 
   it('requires properties, traits, context and integrations to be objects', () => {
     for (const field of ['properties', 'traits', 'context', 'integrations']) {
       for (const [value, kind] of [
         [[], 'an array'],
-        [null, 'null'],
         ['x', 'a string']
       ] as const) {
         const error = errorOf(validateEvent({ ...track, [field]: value }))
@@ -256,4 +284,65 @@ describe('validateEvent never throws', () => {
   function track(): Record<string, unknown> {
     return { type: 'track', event: 'X', userId: 'u1' }
   }
+})
+
+describe('validateEvent: the nesting limit', () => {
+  const track = { type: 'track', event: 'Deep', userId: 'u1' }
+
+  /** `levels` objects nested in one another under the key `a`. */
+  function nested(levels: number): Record<string, unknown> {
+    let value: Record<string, unknown> = { leaf: true }
+    for (let level = 1; level < levels; level++) value = { a: value }
+    return value
+  }
+
+  it('is 64 levels, the event being level 1', () => {
+    expect(MAX_EVENT_DEPTH).toBe(64)
+    // properties is level 2, so 63 nested objects there reach level 64.
+    expect(validateEvent({ ...track, properties: nested(MAX_EVENT_DEPTH - 1) }).ok).toBe(true)
+    const error = errorOf(validateEvent({ ...track, properties: nested(MAX_EVENT_DEPTH) }))
+    const path = `/properties${'/a'.repeat(MAX_EVENT_DEPTH - 1)}`
+    expect(error.path).toBe(path)
+    expect(error.message).toBe(
+      `The event is nested too deeply: the value at ${path.slice(0, 60)}…${path.slice(-60)} is 65 levels deep, ` +
+        'and the limit is 64 levels of objects and arrays.'
+    )
+    expect(error.code).toBe('INVALID_EVENT')
+  })
+
+  it('counts arrays as levels and names the path through them', () => {
+    const error = errorOf(validateEvent({ ...track, context: { list: [[{ 'x/y': [] }]] } }, { maxDepth: 5 }))
+    expect(error.path).toBe('/context/list/0/0/x~1y')
+    expect(error.message).toBe(
+      'The event is nested too deeply: the value at /context/list/0/0/x~1y is 6 levels deep, ' +
+        'and the limit is 5 levels of objects and arrays.'
+    )
+  })
+
+  it.each([2_000, 8_000, 50_000])(
+    'reports an event nested %i levels deep as too deep, never as unreadable JSON',
+    (levels) => {
+      const error = errorOf(validateEvent({ ...track, properties: nested(levels) }))
+      expect(error.message).toMatch(/^The event is nested too deeply: .* and the limit is 64 levels/)
+      expect(error.path).toBe(`/properties${'/a'.repeat(MAX_EVENT_DEPTH - 1)}`)
+      // Written by hand: JSON.stringify itself overflows the stack on such values.
+      const properties = `${'{"a":'.repeat(levels - 1)}{"leaf":true}${'}'.repeat(levels - 1)}`
+      const parsed = parseEvent(`{"type":"track","event":"Deep","userId":"u1","properties":${properties}}`)
+      expect(!parsed.ok && parsed.error.message).toMatch(/^The event is nested too deeply/)
+    }
+  )
+
+  it('takes another limit through parseEvent', () => {
+    const text = JSON.stringify({ ...track, properties: nested(3) })
+    expect(parseEvent(text).ok).toBe(true)
+    expect(parseEvent(text, { maxDepth: 3 }).ok).toBe(false)
+  })
+
+  it('reports an array with more items than the size limit has bytes as too large without reading it', () => {
+    const sparse: unknown[] = []
+    sparse.length = 100_000_000
+    expect(errorOf(validateEvent({ ...track, properties: { sparse } })).message).toBe(
+      `The event is too large: more than ${MAX_EVENT_BYTES} bytes as JSON, and the limit is ${MAX_EVENT_BYTES} bytes (500 KB).`
+    )
+  })
 })

@@ -92,7 +92,7 @@ describe('compileCleanUp', () => {
       {
         code: 'COERCED',
         path: '/ids/0',
-        message: 'The value at /ids/0 was converted from a string to an integer.'
+        message: 'IDs item 1 was converted from a string to an integer.'
       },
       {
         code: 'WRAPPED_IN_ARRAY',
@@ -221,6 +221,27 @@ describe('compileCleanUp', () => {
     expect(warnings.map((w) => [w.code, w.path])).toEqual([
       ['REMOVED_UNDEFINED', '/tags/1'],
       ['REMOVED_NULL', '/tags/2']
+    ])
+  })
+
+  it('names the items of multiple fields by the label and the position in warnings', () => {
+    const { warnings } = cleanFields(
+      {
+        tags: { label: 'Tags', type: 'string', multiple: true },
+        items: {
+          label: 'Items',
+          type: 'object',
+          multiple: true,
+          properties: { qty: { label: 'Quantity', type: 'number' } }
+        }
+      },
+      { tags: ['a', null, 3], items: [{ qty: '2' }, { qty: 1, junk: true }] }
+    )
+    expect(warnings.map((w) => w.message)).toEqual([
+      'Tags item 2 was null, which it does not allow, and was removed.',
+      'Tags item 3 was converted from a number to a string.',
+      'Quantity was converted from a string to a number.',
+      "The key 'junk' is not a declared field of Items item 2 and was dropped."
     ])
   })
 

@@ -135,7 +135,7 @@ describe('error sentences', () => {
     expect(validate({ at: 1714557600000 }).valid).toBe(true)
   })
 
-  it('names items of arrays by where they are', () => {
+  it('names items of multiple fields by the field label and the position (from 1)', () => {
     const validate = createPayloadValidator({ tags: { label: 'Tags', type: 'string', multiple: true } })
     const result = validate({ tags: ['a', { b: 1 }] })
     expect(!result.valid && result.errors).toEqual([
@@ -143,7 +143,36 @@ describe('error sentences', () => {
         path: '/tags/1',
         field: 'tags',
         keyword: 'type',
-        message: 'The value at /tags/1 must be a string but it was an object.'
+        message: 'Tags item 2 must be a string but it was an object.'
+      }
+    ])
+  })
+
+  it('names the items of a multiple field in format, choice and range errors', () => {
+    const validate = createPayloadValidator({
+      emails: { label: 'Emails', type: 'string', format: 'email', multiple: true },
+      sizes: { label: 'Sizes', type: 'string', choices: ['S', 'M'], multiple: true },
+      scores: { label: 'Scores', type: 'number', minimum: 0, multiple: true }
+    })
+    const result = validate({ emails: ['a@b.co', 'x'], sizes: ['XL'], scores: [-1] })
+    expect(!result.valid && result.errors).toEqual([
+      {
+        path: '/emails/1',
+        field: 'emails',
+        keyword: 'format',
+        message: 'Emails item 2 must be a valid email address string but it was not.'
+      },
+      {
+        path: '/sizes/0',
+        field: 'sizes',
+        keyword: 'enum',
+        message: 'Sizes item 1 must be one of: "S", "M".'
+      },
+      {
+        path: '/scores/0',
+        field: 'scores',
+        keyword: 'minimum',
+        message: 'Scores item 1 must be greater than or equal to 0.'
       }
     ])
   })
@@ -169,7 +198,7 @@ describe('error sentences', () => {
         path: '/products/1/price',
         field: 'price',
         keyword: 'required',
-        message: "The value at /products/1 is missing the required field 'price'."
+        message: "Products item 2 is missing the required field 'price'."
       }
     ])
   })

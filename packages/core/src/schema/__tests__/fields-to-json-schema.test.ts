@@ -95,7 +95,7 @@ describe('fieldsToJsonSchema', () => {
       {
         title: 'Tags',
         type: 'array',
-        items: { type: 'string', enum: ['a'], maxLength: 3 }
+        items: { title: 'Tags', 'x-item': true, type: 'string', enum: ['a'], maxLength: 3 }
       }
     )
     expect(propertyOf({ label: 'Tags', type: 'string', multiple: true, allowNull: true }).type).toEqual([
@@ -138,6 +138,8 @@ describe('fieldsToJsonSchema', () => {
       title: 'Products',
       type: 'array',
       items: {
+        title: 'Products',
+        'x-item': true,
         type: 'object',
         additionalProperties: false,
         required: ['sku'],

@@ -105,13 +105,14 @@ describe('conditional required', () => {
     expect(validate({}).valid).toBe(true)
   })
 
-  it('a sub-field of an object is required through its parent, naming the parent', () => {
+  it('a sub-field of an object is required by its siblings, naming the object', () => {
     const validate = createPayloadValidator({
       channel: { label: 'Channel', type: 'string' },
       contact: {
         label: 'Contact',
         type: 'object',
         properties: {
+          channel: { label: 'Contact Channel', type: 'string' },
           email: {
             label: 'Email',
             type: 'string',
@@ -120,7 +121,7 @@ describe('conditional required', () => {
         }
       }
     })
-    const result = validate({ channel: 'email', contact: {} })
+    const result = validate({ channel: 'sms', contact: { channel: 'email' } })
     expect(result.valid).toBe(false)
     expect(!result.valid && result.errors).toEqual([
       {
@@ -130,8 +131,96 @@ describe('conditional required', () => {
         message: `Contact is missing the required field 'email' (required when 'channel' is "email").`
       }
     ])
-    expect(validate({ channel: 'email', contact: { email: 'a@b.c' } }).valid).toBe(true)
-    expect(validate({ channel: 'sms', contact: {} }).valid).toBe(true)
+    expect(validate({ contact: { channel: 'email', email: 'a@b.c' } }).valid).toBe(true)
+    expect(validate({ contact: { channel: 'sms' } }).valid).toBe(true)
+    // The root field of the same name is not the sibling the condition names.
+    expect(validate({ channel: 'email', contact: {} }).valid).toBe(true)
+  })
+
+  describe('one scope for single objects and for each item of multiple objects', () => {
+    const address = (fieldKey: string, multiple: boolean): InputField => ({
+      label: 'Address',
+      type: 'object',
+      multiple,
+      properties: {
+        country: { label: 'Country', type: 'string' },
+        state: {
+          label: 'State',
+          type: 'string',
+          required: { conditions: [{ fieldKey, operator: 'is', value: 'US' }] }
+        }
+      }
+    })
+    const messageOf = (result: ReturnType<ReturnType<typeof createPayloadValidator>>) =>
+      result.valid ? undefined : result.message
+
+    it('single object, sibling key: required when the sibling holds', () => {
+      const validate = createPayloadValidator({ addr: address('country', false) })
+      expect(messageOf(validate({ addr: { country: 'US' } }))).toBe(
+        `Address is missing the required field 'state' (required when 'country' is "US").`
+      )
+      expect(validate({ addr: { country: 'US', state: 'CA' } }).valid).toBe(true)
+      expect(validate({ addr: { country: 'FR' } }).valid).toBe(true)
+    })
+
+    it('multiple objects, sibling key: the same rule for each item', () => {
+      const validate = createPayloadValidator({ addr: address('country', true) })
+      const result = validate({ addr: [{ country: 'FR' }, { country: 'US' }] })
+      expect(messageOf(result)).toBe(
+        `Address item 2 is missing the required field 'state' (required when 'country' is "US").`
+      )
+      expect(!result.valid && result.errors.map((error) => error.path)).toEqual(['/addr/1/state'])
+      expect(validate({ addr: [{ country: 'US', state: 'CA' }, { country: 'FR' }] }).valid).toBe(true)
+    })
+
+    it.each([false, true])(
+      'dotted key from the root (multiple: %s): names no sibling, so it never holds, alike in both',
+      (multiple) => {
+        const validate = createPayloadValidator({ addr: address('addr.country', multiple) })
+        const addr = { country: 'US' }
+        expect(validate({ addr: multiple ? [addr] : addr }).valid).toBe(true)
+      }
+    )
+
+    it('a root field is not a sibling of sub-fields, also for a root field of the same key', () => {
+      const validate = createPayloadValidator({
+        country: { label: 'Country', type: 'string' },
+        addr: address('country', false)
+      })
+      expect(validate({ country: 'US', addr: {} }).valid).toBe(true)
+      expect(validate({ country: 'FR', addr: { country: 'US' } }).valid).toBe(false)
+    })
+
+    it('a dotted key reaches into a sibling object, not into a list of them', () => {
+      const fields: Record<string, InputField> = {
+        billing: {
+          label: 'Billing',
+          type: 'object',
+          properties: { country: { label: 'Country', type: 'string' } }
+        },
+        lines: {
+          label: 'Lines',
+          type: 'object',
+          multiple: true,
+          properties: { country: { label: 'Country', type: 'string' } }
+        },
+        vat: {
+          label: 'VAT',
+          type: 'string',
+          required: {
+            match: 'any',
+            conditions: [
+              { fieldKey: 'billing.country', operator: 'is', value: 'FR' },
+              { fieldKey: 'lines.country', operator: 'is', value: 'FR' }
+            ]
+          }
+        }
+      }
+      const validate = createPayloadValidator(fields)
+      expect(validate({ billing: { country: 'FR' } }).valid).toBe(false)
+      // An array has no key 'country': the condition does not hold (it used to, vacuously).
+      expect(validate({ lines: [{ country: 'FR' }] }).valid).toBe(true)
+    })
   })
 
   it('inside an array of objects, conditions are checked per item', () => {

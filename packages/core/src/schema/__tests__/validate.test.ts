@@ -1,5 +1,6 @@
 import { ErrorCodes } from '../../errors/error-codes.js'
 import { IntegrationError, PayloadValidationError } from '../../errors/errors.js'
+import { compileCleanUp, MAX_CLEAN_UP_DEPTH, ValueTooDeepError } from '../clean-up.js'
 import { fieldsToJsonSchema } from '../fields-to-json-schema.js'
 import type { ValidationFailure } from '../types.js'
 import {
@@ -9,6 +10,7 @@ import {
   payloadError,
   settingsError
 } from '../validate.js'
+import { validateSchema } from '../validate-schema.js'
 import { deepFreeze } from './deep-freeze.js'
 
 function failure(result: ReturnType<ReturnType<typeof compileSchemaValidator>>): ValidationFailure {
@@ -126,5 +128,100 @@ describe('payloadError', () => {
     expect(error.status).toBe(400)
     expect(error.retryable).toBe(false)
     expect(error.message).toBe('Revenue must be a number but it was a string.')
+  })
+})
+
+describe('fields named like Object.prototype members', () => {
+  // Without ajv's ownProperties, `required` and `properties` read the inherited functions.
+  const fields = {
+    constructor: { label: 'Constructor', type: 'string' },
+    toString: { label: 'To String', type: 'string', required: true }
+  } as const
+
+  it.each([
+    ['payloads', createPayloadValidator(fields)],
+    ['settings', createSettingsValidator(fields)]
+  ])(
+    'in %s: an optional `constructor` may be absent, a required `toString` must be present',
+    (_, validate) => {
+      expect(failure(validate({})).errors).toEqual([
+        {
+          path: '/toString',
+          field: 'toString',
+          keyword: 'required',
+          message: "The root value is missing the required field 'toString'."
+        }
+      ])
+      expect(validate({ toString: 'x' })).toMatchObject({ valid: true, value: { toString: 'x' } })
+      expect(validate({ toString: 'x', constructor: 'y' })).toMatchObject({
+        valid: true,
+        value: { toString: 'x', constructor: 'y' }
+      })
+      expect(failure(validate({ toString: 'x', constructor: {} })).message).toBe(
+        'Constructor must be a string but it was an object.'
+      )
+    }
+  )
+
+  it('a condition on a `constructor` field reads the field, not the inherited function', () => {
+    const validate = createPayloadValidator({
+      constructor: { label: 'Constructor', type: 'string' as const },
+      a: {
+        label: 'A',
+        type: 'string',
+        required: { conditions: [{ fieldKey: 'constructor', operator: 'is_not', value: undefined }] }
+      }
+    })
+    expect(validate({}).valid).toBe(true)
+    expect(validate({ constructor: 'x' }).valid).toBe(false)
+  })
+
+  it('a field called __proto__ is a property of the schema, not its prototype', () => {
+    // (ajv itself ignores a `__proto__` property, so definitions reject such a field key.)
+    const fields = JSON.parse('{"__proto__": {"label": "Proto", "type": "string", "required": true}}')
+    const schema = fieldsToJsonSchema(fields)
+    expect(Object.getPrototypeOf(schema.properties)).toBe(Object.prototype)
+    expect(Object.keys(schema.properties!)).toEqual(['__proto__'])
+    expect(schema.properties!.__proto__).toEqual({ title: 'Proto', type: 'string' })
+    expect(failure(compileSchemaValidator(schema)({})).message).toBe(
+      "The root value is missing the required field '__proto__'."
+    )
+  })
+})
+
+describe('values nested deeper than the clean-up reads', () => {
+  /** `levels` objects nested in one another under the key `a`. */
+  function nested(levels: number): Record<string, unknown> {
+    let value: Record<string, unknown> = { leaf: true }
+    for (let level = 1; level < levels; level++) value = { a: value }
+    return value
+  }
+
+  it('are invalid with a sentence naming the limit and the path, never a RangeError', () => {
+    const validate = createPayloadValidator({ obj: { label: 'Obj', type: 'object' } })
+    expect(MAX_CLEAN_UP_DEPTH).toBe(512)
+    // The payload is level 1, obj level 2: 511 nested objects reach level 512.
+    expect(validate({ obj: nested(MAX_CLEAN_UP_DEPTH - 1) }).valid).toBe(true)
+    const path = `/obj${'/a'.repeat(MAX_CLEAN_UP_DEPTH - 1)}`
+    for (const levels of [MAX_CLEAN_UP_DEPTH, 5_000, 100_000]) {
+      const result = failure(validate({ obj: nested(levels) }))
+      const message =
+        `The value at ${path.slice(0, 60)}…${path.slice(-60)} is 513 levels deep, ` +
+        'and the limit is 512 levels of objects and arrays.'
+      expect(result.errors).toEqual([{ path, keyword: 'maxDepth', message }])
+      expect(result.message).toBe(message)
+    }
+  })
+
+  it('count arrays as levels, and throw a ValueTooDeepError from the clean-up itself', () => {
+    let value: unknown = 1
+    for (let level = 0; level < 3_000; level++) value = [value]
+    const validate = compileSchemaValidator({})
+    expect(failure(validate(value)).errors[0].path).toBe('/0'.repeat(MAX_CLEAN_UP_DEPTH))
+    expect(() => compileCleanUp({})(value, [])).toThrow(ValueTooDeepError)
+  })
+
+  it('make validateSchema throw a PayloadValidationError', () => {
+    expect(() => validateSchema({ a: nested(1_000) }, { type: 'object' })).toThrow(PayloadValidationError)
   })
 })
