@@ -6,8 +6,9 @@
 import type { JSONObject } from '../util/json.js'
 import { copyClean } from './copy-clean.js'
 import { directives } from './directives/index.js'
+import { withEventBudget } from './liquid.js'
 import { MappingError } from './mapping-error.js'
-import { expandRootDirective } from './root-directive.js'
+import { expandRootDirective, isRootDirectiveFields, ROOT_DIRECTIVE_KEY } from './root-directive.js'
 import type { Compiled, Compiler, Pointer, Resolver } from './types.js'
 import { validateMapping } from './validate.js'
 
@@ -25,7 +26,21 @@ export type CompiledMapping<Payload = JSONObject> = (event: object) => Payload
 export function compileMapping<Payload = JSONObject>(mapping: unknown): CompiledMapping<Payload> {
   const problems = validateMapping(mapping)
   if (problems.length > 0) throw new MappingError(problems)
-  return compiler.value(expandRootDirective(mapping), []) as CompiledMapping<Payload>
+  const expanded = expandRootDirective(mapping)
+  // An expanded root directive sits at its own key; the other keys keep their pointers (see compileNode).
+  const run = compiler.value(expanded, expanded === mapping ? [] : [ROOT_DIRECTIVE_KEY])
+  // Every @liquid render of one event shares one budget; mappings without Liquid skip the bookkeeping.
+  if (!usesLiquid(expanded)) return run as CompiledMapping<Payload>
+  return ((event: object) => withEventBudget(run, event)) as CompiledMapping<Payload>
+}
+
+/** Whether a (valid, so shallow enough) mapping has a `@liquid` directive anywhere. */
+function usesLiquid(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false
+  if (Array.isArray(node)) return node.some(usesLiquid)
+  return Object.keys(node).some(
+    (key) => key === '@liquid' || usesLiquid((node as Record<string, unknown>)[key])
+  )
 }
 
 const compiler: Compiler = {
@@ -40,8 +55,10 @@ const compiler: Compiler = {
   read: compileNode
 }
 
-function compileNode(node: unknown, at: Pointer): Compiled {
+function compileNode(node: unknown, pointer: Pointer): Compiled {
   if (typeof node !== 'object' || node === null) return { run: () => node, fresh: true }
+  // The other keys of a root directive are the root of the user's mapping, wherever the expansion put them.
+  const at = isRootDirectiveFields(node) ? [] : pointer
   if (Array.isArray(node)) return compileArray(node, at)
   const record = node as Record<string, unknown>
   const name = Object.keys(record).find((key) => key.startsWith('@'))
@@ -51,7 +68,9 @@ function compileNode(node: unknown, at: Pointer): Compiled {
 }
 
 function compileArray(node: unknown[], at: Pointer): Compiled {
-  const items = node.map((item, index) => compiler.value(item, [...at, index]))
+  // Array.from reads a hole as undefined, as the compatible runtime returns it (`null` in JSON); map
+  // would keep the hole and leave nothing to call there.
+  const items = Array.from(node, (item, index) => compiler.value(item, [...at, index]))
   return {
     run: (data) => {
       const out = new Array<unknown>(items.length)

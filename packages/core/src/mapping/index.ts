@@ -20,6 +20,15 @@
  * - Array items and `@merge` objects are validated, problems carry JSON pointers, and every problem is
  *   reported at once, at compile time.
  * - `{ "@coalesce": [a, b, …] }` is destkit's own.
+ * - Paths read into objects and arrays only: `$.name.length` and `$.name[0]` on a string read nothing
+ *   (the same reading would give a string's methods, `$.name.toUpperCase`; `@liquid` has `size`).
+ * - `@json` reads its mode in any case, as validation accepts it: `Encode` encodes where the compatible
+ *   runtime silently omits the key (it never sent a value a destination could depend on).
+ * - `@liquid` renders of one event share one budget (500 ms, one memory budget), so `@arrayPath` cannot
+ *   multiply it by its items; a dynamic `@template` is held to the static length limit.
+ *
+ * Kept compatible on purpose: `@merge` with `direction: 'Left'` (any case but `left`) merges right, as the
+ * compatible runtime does: merging left would change values a working destination already sends.
  */
 export { compileMapping, type CompiledMapping } from './compile.js'
 export { validateMapping } from './validate.js'

@@ -1,10 +1,12 @@
 /**
  * The bounded Liquid engine behind `@liquid`. Templates are parsed once, when a mapping is compiled, and
- * a disabled tag or filter is refused then, never per event. Rendering one event is limited in time
- * (500 ms, checked between template nodes) and in memory; the memory budget also pays for the work of
- * the array filters that do a lot per item, so no single node can run far past the time limit.
+ * a disabled tag or filter is refused then, never per event. Rendering is limited in time (500 ms,
+ * checked between template nodes) and in memory; the memory budget also pays for the work of the array
+ * filters that do a lot per item, so no single node can run far past the time limit. Inside
+ * `withEventBudget` (one event through a compiled mapping) every render shares one such budget, so a
+ * template under `@arrayPath` cannot spend it once per item.
  */
-import { Liquid, type Context, type FilterImplOptions, type Template } from 'liquidjs'
+import { Context, Liquid, type FilterImplOptions, type Template } from 'liquidjs'
 
 /** Tags that loop or load files: refused at parse time. */
 export const DISABLED_LIQUID_TAGS: readonly string[] = ['for', 'include', 'render', 'layout', 'tablerow']
@@ -33,7 +35,10 @@ export const DISABLED_LIQUID_FILTERS: readonly string[] = [
  * With the charges below, no filter does more than about 50 ns of work per unit (measured), so a whole
  * budget of work takes about as long as the render time limit.
  */
-const MEMORY_LIMIT = 10_000_000
+export const LIQUID_MEMORY_LIMIT = 10_000_000
+
+/** The time one render, or all the renders of one event, may take, in milliseconds. */
+export const LIQUID_RENDER_LIMIT_MS = 500
 
 /**
  * Units charged per input item, on top of what liquidjs charges itself, by the array filters whose work
@@ -73,9 +78,9 @@ class DisabledError extends Error {
 }
 
 const engine = new Liquid({
-  renderLimit: 500,
+  renderLimit: LIQUID_RENDER_LIMIT_MS,
   parseLimit: 1000,
-  memoryLimit: MEMORY_LIMIT,
+  memoryLimit: LIQUID_MEMORY_LIMIT,
   ownPropertyOnly: true
 })
 for (const tag of DISABLED_LIQUID_TAGS) {
@@ -153,8 +158,38 @@ export interface LiquidLimits {
   memoryLimit?: number
 }
 
+/** What the renders of one event spend together: the deadline and the memory units. */
+interface LiquidBudget {
+  renderLimit: Context['renderLimit']
+  memoryLimit: Context['memoryLimit']
+}
+
+/**
+ * The budget of the event being resolved: `null` while no render of it has started one, `undefined`
+ * outside `withEventBudget` (each render then has a budget of its own).
+ */
+let eventBudget: LiquidBudget | null | undefined
+
+/**
+ * Runs `resolve(event)` with one Liquid budget for every render it makes: the deadline starts at its
+ * first render, and the memory units add up. Nested calls share the outer budget.
+ *
+ * @example
+ * withEventBudget(compiledMapping, event) // all its @liquid renders together: 500 ms, one memory budget
+ */
+export function withEventBudget<T>(resolve: (event: object) => T, event: object): T {
+  if (eventBudget !== undefined) return resolve(event)
+  eventBudget = null
+  try {
+    return resolve(event)
+  } finally {
+    eventBudget = undefined
+  }
+}
+
 /**
  * Renders parsed templates with the event as scope. Throws the engine's error when a limit is hit.
+ * Inside `withEventBudget`, the limits are those left to the event.
  *
  * @example
  * const parsed = parseLiquid('{{ userId }}')
@@ -164,7 +199,19 @@ export function renderLiquid(templates: Template[], event: unknown, limits: Liqu
   const globals = typeof event === 'object' && event !== null ? event : {}
   // The event is read as globals; tags that write (`increment`, `decrement`) write into a scope of
   // their own, so rendering never changes the event.
-  return String(engine.renderSync(templates, {}, { globals, ...limits }))
+  const context = new Context(
+    {},
+    engine.options,
+    { sync: true, globals, ...limits },
+    {
+      ...eventBudget,
+      liquid: engine
+    }
+  )
+  if (eventBudget === null) {
+    eventBudget = { renderLimit: context.renderLimit, memoryLimit: context.memoryLimit }
+  }
+  return String(engine.renderSync(templates, context))
 }
 
 function withoutFinalPeriod(text: string): string {

@@ -27,6 +27,13 @@ function invalidEvent(sentence: string): IntegrationError {
   return error
 }
 
+/** Throws unless the event is an object (not null, not an array): the check of `transform`. */
+function checkEvent(data: unknown): asserts data is object {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalidEvent(`The event must be an object but it is ${describeType(data)}.`)
+  }
+}
+
 /**
  * Resolves a mapping against one event (compatible API). Throws a `MappingError` for an invalid mapping.
  *
@@ -35,14 +42,13 @@ function invalidEvent(sentence: string): IntegrationError {
  * // { email: 'ada@example.com' }
  */
 export function transform(mapping: unknown, data: unknown = {}, _statsContext?: unknown): JSONObject {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw invalidEvent(`The event must be an object but it is ${describeType(data)}.`)
-  }
+  checkEvent(data)
   return compiled(mapping)(data) as JSONObject
 }
 
 /**
- * Resolves a mapping against every event of a batch (compatible API).
+ * Resolves a mapping against every event of a batch (compatible API). Every event is checked as
+ * `transform` checks one, with the same error (and, as there, an undefined event reads as `{}`).
  *
  * @example
  * transformBatch({ id: { '@path': '$.userId' } }, [{ userId: 'a' }, { userId: 'b' }]) // [{ id: 'a' }, { id: 'b' }]
@@ -50,6 +56,11 @@ export function transform(mapping: unknown, data: unknown = {}, _statsContext?: 
 export function transformBatch(mapping: unknown, data: unknown = [], _statsContext?: unknown): JSONObject[] {
   if (!Array.isArray(data))
     throw invalidEvent(`The events must be an array but they are ${describeType(data)}.`)
+  const events = data.map((item: unknown) => {
+    const event = item === undefined ? {} : item
+    checkEvent(event)
+    return event
+  })
   const run = compiled(mapping)
-  return data.map((event) => run(event) as JSONObject)
+  return events.map((event) => run(event) as JSONObject)
 }

@@ -8,7 +8,13 @@ import { directives } from './directives/index.js'
 import { MAX_MAPPING_DEPTH } from './limits.js'
 import { isUnsafeKey } from './paths.js'
 import { formatPointer } from './pointer.js'
-import { expandRootDirective, ROOT_DIRECTIVE_KEY, rootDirectiveProblem } from './root-directive.js'
+import {
+  hasRootDirective,
+  ROOT_DIRECTIVE_KEY,
+  rootDirectiveFields,
+  rootDirectiveProblem,
+  withMapping
+} from './root-directive.js'
 import type { MappingProblem, Pointer, Validator } from './types.js'
 
 /**
@@ -22,9 +28,16 @@ import type { MappingProblem, Pointer, Validator } from './types.js'
 export function validateMapping(mapping: unknown): MappingProblem[] {
   const problems: MappingProblem[] = []
   const check = createValidator(problems)
+  if (!hasRootDirective(mapping)) {
+    check.value(mapping, [])
+    return problems
+  }
+  // The root directive and the other keys are checked apart, where they are written, and the other keys
+  // always: whether the directive is valid or not, and whichever directive it is.
   const rootProblem = rootDirectiveProblem(mapping)
   if (rootProblem) check.report([ROOT_DIRECTIVE_KEY], rootProblem)
-  else check.value(expandRootDirective(mapping), [])
+  else check.value(withMapping(mapping, {}), [ROOT_DIRECTIVE_KEY])
+  check.value(rootDirectiveFields(mapping), [])
   return problems
 }
 

@@ -1,5 +1,6 @@
 import { compileMapping } from '../compile.js'
 import { isDirective } from '../is-directive.js'
+import { validateMapping } from '../validate.js'
 import { deepFreeze, loadEvent } from './fixtures.js'
 
 const order = deepFreeze(loadEvent('track-order-completed'))
@@ -66,6 +67,16 @@ describe('compileMapping', () => {
     expect(payload.list).toHaveLength(2)
     expect(payload.list[0]).toBeUndefined()
     expect(JSON.stringify(payload)).toBe('{"list":[null,1]}')
+  })
+
+  it('compiles the holes of a sparse array as the compatible runtime returns them (null in JSON)', () => {
+    const mapping = { a: new Array(2), b: [1, , { '@path': '$.userId' }] } // eslint-disable-line no-sparse-arrays
+    expect(validateMapping(mapping)).toEqual([])
+    const payload = compileMapping<{ a: unknown[]; b: unknown[] }>(mapping)(order)
+    expect(payload.a).toHaveLength(2)
+    expect(0 in payload.a).toBe(true)
+    expect(payload.a[0]).toBeUndefined()
+    expect(JSON.stringify(payload)).toBe('{"a":[null,null],"b":[1,null,"u_83712"]}')
   })
 
   it('accepts nested directives as @path values and directive roots', () => {

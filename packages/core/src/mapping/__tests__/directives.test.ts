@@ -37,6 +37,8 @@ describe('@path', () => {
     ['a quoted key with dots', { '@path': "$.properties['dots.in.key']" }, 'literal', edge],
     ['a missing segment', { '@path': '$.traits.missing.deeper' }, undefined],
     ['a path through a primitive', { '@path': '$.userId.length' }, undefined],
+    // A deliberate difference: the compatible runtime reads a string's length and characters.
+    ['a string index reads nothing', { '@path': '$.userId[0]' }, undefined],
     ['null is kept', { '@path': '$.anonymousId' }, null],
     ['an empty string is kept', { '@path': '$.traits.nickname' }, ''],
     ['an object value', { '@path': '$.properties.nested' }, { a: { b: 1 } }],
@@ -125,6 +127,17 @@ describe('@if', () => {
     ['blank: false (compatible quirk)', ifBlank({ '@path': '$.traits.vip' }), 'blank'],
     ['blank: an empty array (compatible quirk)', ifBlank({ '@path': '$.properties.empty' }), 'blank'],
     ['blank: 36', ifBlank({ '@path': '$.traits.age' }), 'filled'],
+    // The compatible runtime compares with '' loosely: an array is blank when its text is ''.
+    ["blank: [''] (compatible)", ifBlank({ '@path': '$.a' }), 'blank', { a: [''] }],
+    ['blank: [null] (compatible)', ifBlank({ '@path': '$.a' }), 'blank', { a: [null] }],
+    ['blank: [[]] (compatible)', ifBlank({ '@path': '$.a' }), 'blank', { a: [[]] }],
+    ["blank: [[['']]] (compatible)", ifBlank({ '@path': '$.a' }), 'blank', { a: [[['']]] }],
+    ['blank: [0] reads "0"', ifBlank({ '@path': '$.a' }), 'filled', { a: [0] }],
+    ['blank: [false] reads "false"', ifBlank({ '@path': '$.a' }), 'filled', { a: [false] }],
+    ["blank: ['', ''] reads ','", ifBlank({ '@path': '$.a' }), 'filled', { a: ['', ''] }],
+    ['blank: [null, null] reads ","', ifBlank({ '@path': '$.a' }), 'filled', { a: [null, null] }],
+    ['blank: [{}] reads "[object Object]"', ifBlank({ '@path': '$.a' }), 'filled', { a: [{}] }],
+    ["blank: ' ' is not blank", ifBlank({ '@path': '$.a' }), 'filled', { a: ' ' }],
     ['then is resolved', { '@if': { exists: { '@path': '$.userId' }, then: { '@path': '$.userId' } } }, 'u1'],
     ['missing then omits the key', { '@if': { exists: { '@path': '$.userId' }, else: 'x' } }, undefined],
     ['missing else omits the key', { '@if': { exists: { '@path': '$.nope' }, then: 'x' } }, undefined],
@@ -191,7 +204,25 @@ describe('@case', () => {
     ['upper', { '@case': { operator: 'upper', value: { '@path': '$.properties.text' } } }, 'HELLO WORLD'],
     ['non-strings pass', { '@case': { operator: 'upper', value: { '@path': '$.traits.age' } } }, 36],
     ['missing value', { '@case': { operator: 'upper', value: { '@path': '$.nope' } } }, undefined],
-    ['unicode', { '@case': { operator: 'upper', value: 'straße ü' } }, 'STRASSE Ü']
+    ['unicode', { '@case': { operator: 'upper', value: 'straße ü' } }, 'STRASSE Ü'],
+    // As in the compatible runtime, a falsy value written in the mapping omits the key.
+    ["a value of '' omits the key (compatible)", { '@case': { operator: 'upper', value: '' } }, undefined],
+    ['a value of 0 omits the key (compatible)', { '@case': { operator: 'upper', value: 0 } }, undefined],
+    [
+      'a value of false omits the key (compatible)',
+      { '@case': { operator: 'lower', value: false } },
+      undefined
+    ],
+    [
+      'a value of null omits the key (compatible)',
+      { '@case': { operator: 'lower', value: null } },
+      undefined
+    ],
+    [
+      "an '' read from the event stays ''",
+      { '@case': { operator: 'upper', value: { '@path': '$.traits.nickname' } } },
+      ''
+    ]
   ])
 })
 
@@ -298,7 +329,14 @@ describe('@json', () => {
       { '@json': { mode: 'decode', value: '{"__proto__":{"x":1},"a":1}' } },
       { a: 1 }
     ],
-    ['mode is case-insensitive', { '@json': { mode: 'ENCODE', value: 1 } }, '1']
+    ['mode is case-insensitive', { '@json': { mode: 'ENCODE', value: 1 } }, '1'],
+    // A deliberate difference: the compatible runtime omits the key unless the mode is lower case.
+    [
+      'Encode encodes',
+      { '@json': { mode: 'Encode', value: { '@path': '$.properties.nested' } } },
+      '{"a":{"b":1}}'
+    ],
+    ['Decode decodes', { '@json': { mode: 'Decode', value: '{"a":1}' } }, { a: 1 }]
   ])
 })
 
@@ -323,6 +361,16 @@ describe('@flatten', () => {
     ],
     ['null leaves are kept', { '@flatten': { value: { a: { b: null } }, separator: '/' } }, { 'a/b': null }],
     [
+      "omitArrays is read for its truth, 'yes' included (compatible)",
+      { '@flatten': { value: { x: { '@path': '$.properties.tags' } }, separator: '_', omitArrays: 'yes' } },
+      { x: ['a', 'b'] }
+    ],
+    [
+      'a falsy omitArrays flattens arrays (compatible)',
+      { '@flatten': { value: { x: { '@path': '$.properties.tags' } }, separator: '_', omitArrays: 0 } },
+      { x_0: 'a', x_1: 'b' }
+    ],
+    [
       'a deep fixture',
       { '@flatten': { value: { '@path': '$.properties.nested' }, separator: '.' } },
       {
@@ -339,6 +387,27 @@ describe('@merge', () => {
   table([
     ['right: later objects win', { '@merge': { objects, direction: 'right' } }, { a: { b: 1 }, b: 2, c: 2 }],
     ['left with three objects', { '@merge': { objects, direction: 'left' } }, { a: 1, b: 1, c: 2 }],
+    [
+      "'Left' merges right, as in the compatible runtime",
+      { '@merge': { objects: [{ b: 1 }, { b: 2, c: 2 }], direction: 'Left' } },
+      { b: 2, c: 2 }
+    ],
+    [
+      "'LEFT' merges right too",
+      { '@merge': { objects: [{ b: 1 }, { b: 2, c: 2 }], direction: 'LEFT' } },
+      { b: 2, c: 2 }
+    ],
+    [
+      "'Right' merges right",
+      { '@merge': { objects: [{ b: 1 }, { b: 2, c: 2 }], direction: 'Right' } },
+      { b: 2, c: 2 }
+    ],
+    [
+      'a hole among the objects is skipped, as in the compatible runtime',
+      // eslint-disable-next-line no-sparse-arrays
+      { '@merge': { objects: [{ b: 1 }, , { c: 2 }], direction: 'right' } },
+      { b: 1, c: 2 }
+    ],
     [
       'left: earlier objects win',
       { '@merge': { objects: [{ b: 1 }, { b: 2, c: 2 }], direction: 'left' } },
@@ -444,7 +513,9 @@ describe('@coalesce', () => {
     ],
     ['a raw fallback', { '@coalesce': [{ '@path': '$.nope' }, 'fallback'] }, 'fallback'],
     ['nothing found omits the key', { '@coalesce': [{ '@path': '$.nope' }, null, ''] }, undefined],
-    ['an object found is copied', { '@coalesce': [{ '@path': '$.properties.nested' }] }, { a: { b: 1 } }]
+    ['an object found is copied', { '@coalesce': [{ '@path': '$.properties.nested' }] }, { a: { b: 1 } }],
+    // eslint-disable-next-line no-sparse-arrays
+    ['a hole is a candidate that never wins', { '@coalesce': [, { '@path': '$.userId' }] }, 'u1']
   ])
 })
 

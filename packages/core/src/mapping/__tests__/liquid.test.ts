@@ -1,6 +1,7 @@
 import { compileMapping } from '../compile.js'
 import { parseLiquid, renderLiquid } from '../liquid.js'
 import { MappingError } from '../mapping-error.js'
+import { transformBatch } from '../transform.js'
 import { deepFreeze, loadEvent } from './fixtures.js'
 
 const order = loadEvent('track-order-completed')
@@ -170,5 +171,75 @@ describe('@liquid limits', () => {
   it('does not read through prototypes', () => {
     const run = compileMapping({ a: { '@liquid': '[{{ userId.constructor }}{{ properties.toString }}]' } })
     expect(run(order)).toEqual({ a: '[]' })
+  })
+})
+
+describe('@liquid budget of one event', () => {
+  // A range costs its length in memory units: 400,000 of the 10,000,000 a render (or an event) may use.
+  const range = '{% assign r = (1..400000) %}{{ r | size }}'
+  const mapping = { out: { '@arrayPath': ['$.items', { v: { '@liquid': range } }] } }
+  const perItem = compileMapping(mapping)
+  const items = (count: number) => ({ items: Array.from({ length: count }, (_, i) => ({ i })) })
+
+  it('is shared by every render under @arrayPath: the items cannot spend it once each', () => {
+    let caught: unknown
+    try {
+      perItem(items(100))
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(MappingError)
+    expect((caught as MappingError).retryable).toBe(false)
+    expect((caught as MappingError).problems).toEqual([
+      {
+        pointer: '/out/@arrayPath/1/v/@liquid',
+        message: expect.stringMatching(
+          /^\/out\/@arrayPath\/1\/v\/@liquid could not be rendered for this event: memory alloc limit exceeded.* \(all the @liquid renders of one event share 500 ms and 10,000,000 memory units\)\.$/
+        )
+      }
+    ])
+  })
+
+  it('is shared by the renders of different fields', () => {
+    const twoFields = compileMapping({
+      a: { '@liquid': '{% assign r = (1..6000000) %}{{ r | size }}' },
+      b: { '@liquid': '{% assign r = (1..6000000) %}{{ r | size }}' }
+    })
+    expect(() => twoFields({})).toThrow(/^\/b\/@liquid could not be rendered for this event: memory alloc/)
+    expect(compileMapping({ a: { '@liquid': '{% assign r = (1..6000000) %}{{ r | size }}' } })({})).toEqual({
+      a: '6000000'
+    })
+  })
+
+  it('is given afresh to every event, also in a batch', () => {
+    const fits = items(20)
+    const expected = { out: fits.items.map(() => ({ v: '400000' })) }
+    expect(perItem(fits)).toEqual(expected)
+    expect(perItem(fits)).toEqual(expected)
+    expect(transformBatch(mapping, [fits, fits, fits])).toEqual([expected, expected, expected])
+  })
+
+  it('has one deadline: 500 ms from the first render for all the renders of the event', () => {
+    const run = compileMapping({ out: { '@arrayPath': ['$.items', { v: { '@liquid': '{{ i }}' } }] } })
+    // Each clock reading is 100 ms later than the one before: a render reads it about twice, so each
+    // render alone keeps far within 500 ms, while the event's renders together pass it by the third.
+    let now = performance.now()
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 100))
+    let caught: unknown
+    try {
+      run(items(10))
+    } catch (error) {
+      caught = error
+    } finally {
+      clock.mockRestore()
+    }
+    expect(caught).toBeInstanceOf(MappingError)
+    expect((caught as MappingError).problems).toEqual([
+      {
+        pointer: '/out/@arrayPath/1/v/@liquid',
+        message: expect.stringMatching(/could not be rendered for this event: template render limit exceeded/)
+      }
+    ])
+    expect(run(items(3))).toEqual({ out: [{ v: '0' }, { v: '1' }, { v: '2' }] })
   })
 })

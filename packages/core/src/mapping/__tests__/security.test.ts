@@ -75,6 +75,33 @@ describe('prototype keys', () => {
     expect(payload.out.polluted).toBeUndefined()
   })
 
+  it.each<[string, string, string, boolean]>([
+    [
+      '_ and proto__ joined by _ (an array kept whole)',
+      '{"t":{"_":{"proto__":[{"p":1}]},"ok":1}}',
+      '_',
+      true
+    ],
+    ['_ and proto__ joined by _', '{"t":{"_":{"proto__":"v"},"ok":1}}', '_', false],
+    ['__ and __ joined by proto', '{"t":{"__":{"__":"v"},"ok":1}}', 'proto', false],
+    ['c and nstructor joined by o', '{"t":{"c":{"nstructor":[1]},"ok":1}}', 'o', true],
+    ['pro and otype joined by t', '{"t":{"pro":{"otype":"x"},"ok":1}}', 't', false]
+  ])(
+    '@flatten leaves out a prototype key made by joining keys: %s',
+    (_title, json, separator, omitArrays) => {
+      const payload = compileMapping<Record<string, any>>({
+        t: { '@flatten': { value: { '@path': '$.t' }, separator, omitArrays } }
+      })(JSON.parse(json))
+      expect(Object.getPrototypeOf(payload.t)).toBe(Object.prototype)
+      expect(Object.keys(payload.t)).toEqual(['ok'])
+      const keys: string[] = []
+      for (const key in payload.t) keys.push(key)
+      expect(keys).toEqual(['ok'])
+      expect(payload.t.length).toBeUndefined()
+      expect(payload.t[0]).toBeUndefined()
+    }
+  )
+
   it.each(unsafe)('a mapping key %s is refused', (key) => {
     const mapping = JSON.parse(`{"${key}": {"polluted": true}, "ok": 1}`)
     expect(() => compileMapping(mapping)).toThrow(MappingError)

@@ -50,6 +50,28 @@ describe('transform (compatible API)', () => {
     }
   })
 
+  it.each<[unknown, string]>([
+    ['text', 'The event must be an object but it is a string.'],
+    [[1], 'The event must be an object but it is an array.'],
+    [null, 'The event must be an object but it is a null.'],
+    [7, 'The event must be an object but it is a number.']
+  ])('transformBatch refuses the event %j as transform does', (event, message) => {
+    expect(() => transformBatch({ y: { '@path': '$' } }, [{ a: 1 }, event])).toThrow(message)
+    try {
+      transformBatch({ y: { '@path': '$' } }, [{ a: 1 }, event])
+    } catch (error) {
+      expect((error as { code: string }).code).toBe(ErrorCodes.INVALID_EVENT)
+      expect((error as { retryable: boolean }).retryable).toBe(false)
+    }
+  })
+
+  it('transformBatch reads an undefined event as {}, as transform does', () => {
+    expect(transformBatch({ n: 1, m: { '@path': '$.m' } }, [undefined, { m: 2 }])).toEqual([
+      transform({ n: 1, m: { '@path': '$.m' } }, undefined),
+      { n: 1, m: 2 }
+    ])
+  })
+
   it('transformBatch maps every event and refuses a non-array', () => {
     expect(transformBatch({ n: { '@path': '$.n' } }, [{ n: 1 }, { n: 2 }, {}])).toEqual([
       { n: 1 },

@@ -203,7 +203,7 @@ describe('validateMapping', () => {
     [
       'a root transform without apply',
       { __segment_internal_directive: { '@transform': {} }, a: 1 },
-      ['/@transform should have field "apply" but it doesn\'t.']
+      ['/__segment_internal_directive/@transform should have field "apply" but it doesn\'t.']
     ],
     [
       'a prototype key',

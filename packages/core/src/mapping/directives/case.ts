@@ -1,6 +1,9 @@
 import type { Directive } from '../types.js'
 
-/** `{ "@case": { "operator": "lower" | "upper", "value": … } }`: changes a string's case; other values pass. */
+/**
+ * `{ "@case": { "operator": "lower" | "upper", "value": … } }`: changes a string's case; other values pass.
+ * As in the compatible runtime, a `value` written as `''`, `0`, `false` or `null` omits the key.
+ */
 export const caseDirective: Directive = {
   name: '@case',
   validate(value, at, check) {
@@ -12,7 +15,7 @@ export const caseDirective: Directive = {
   },
   compile(value, compiler, at) {
     const options = value as Record<string, unknown>
-    if (options.value === undefined) return { run: () => undefined, fresh: true }
+    if (!options.value) return { run: () => undefined, fresh: true }
     const input = compiler.value(options.value, [...at, 'value'])
     const upper = String(options.operator).toLowerCase() === 'upper'
     return {

@@ -8,7 +8,8 @@ export const coalesceDirective: Directive = {
     if (check.array(value, at)) value.forEach((item, index) => check.value(item, [...at, index]))
   },
   compile(value, compiler, at) {
-    const candidates = (value as unknown[]).map((item, index) => compiler.read(item, [...at, index]))
+    // Array.from reads a hole as undefined (a candidate that never wins), where map would keep it a hole.
+    const candidates = Array.from(value as unknown[], (item, index) => compiler.read(item, [...at, index]))
     return {
       run: (data) => {
         for (const candidate of candidates) {

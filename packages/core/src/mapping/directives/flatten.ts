@@ -1,8 +1,13 @@
 import { copyClean, isPlainObject } from '../copy-clean.js'
 import { isUnsafeKey } from '../paths.js'
+import { setOwnProperty } from '../../util/set-own-property.js'
 import type { Directive } from '../types.js'
 
-/** Writes the leaves of `value` into `out`, their keys joined by `separator`. */
+/**
+ * Writes the leaves of `value` into `out`, their keys joined by `separator`. A key that is a prototype key
+ * (`__proto__`, `prototype`, `constructor`) is skipped, whether it is one segment or made by joining
+ * several (`_` + `proto__` with the separator `_`).
+ */
 function flattenInto(
   out: Record<string, unknown>,
   value: unknown,
@@ -18,13 +23,14 @@ function flattenInto(
     }
     return
   }
-  if (value !== undefined) out[prefix] = copyClean(value)
+  if (value !== undefined && !isUnsafeKey(prefix)) setOwnProperty(out, prefix, copyClean(value))
 }
 
 /**
  * `{ "@flatten": { "value": …, "separator": ".", "omitArrays"?: boolean } }`: a nested object as one flat
  * object whose keys are the joined paths (`{ a: { b: 1 } }` → `{ 'a.b': 1 }`). With `omitArrays`, arrays
- * are kept as values instead of being flattened by index.
+ * are kept as values instead of being flattened by index. As in the compatible runtime, `omitArrays` is
+ * read for its truth (`'yes'` counts as true) and not checked further.
  */
 export const flattenDirective: Directive = {
   name: '@flatten',
@@ -34,13 +40,12 @@ export const flattenDirective: Directive = {
     if (check.required(options, 'value', at)) check.value(options.value, [...at, 'value'])
     if (check.required(options, 'separator', at))
       check.string(options.separator, [...at, 'separator'], { min: 1 })
-    if (options.omitArrays !== undefined) check.boolean(options.omitArrays, [...at, 'omitArrays'])
   },
   compile(value, compiler, at) {
     const options = value as Record<string, unknown>
     const input = compiler.read(options.value, [...at, 'value']).run
     const separator = String(options.separator)
-    const omitArrays = options.omitArrays === true
+    const omitArrays = Boolean(options.omitArrays)
     return {
       run: (data) => {
         const out: Record<string, unknown> = {}

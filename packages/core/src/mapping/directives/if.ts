@@ -8,12 +8,26 @@ function exists(value: unknown): boolean {
 }
 
 /**
- * `blank` is true for null, undefined and `''` — and, as in the compatible runtime (which compares with
- * `''` loosely), for `0`, `false` and an empty array.
+ * `blank` is true for null, undefined and `''` — and, as in the compatible runtime (which compares the
+ * value with `''` loosely, so by its text), for `0`, `false` and every array whose text is empty: `[]`,
+ * `['']`, `[null]`, `[[]]`.
  */
 function notBlank(value: unknown): boolean {
-  if (value === undefined || value === null || value === '' || value === 0 || value === false) return false
-  return !(Array.isArray(value) && value.length === 0)
+  if (value === 0 || value === false) return false
+  return !hasEmptyText(value)
+}
+
+/**
+ * Whether a value reads as `''`: null, undefined, `''`, or an array of no item or of one such item (two
+ * items read as at least `,`). A loop, not recursion, so deeply nested arrays cost no stack.
+ */
+function hasEmptyText(value: unknown): boolean {
+  let item = value
+  while (Array.isArray(item)) {
+    if (item.length !== 1) return item.length === 0
+    item = item[0]
+  }
+  return item === undefined || item === null || item === ''
 }
 
 /**

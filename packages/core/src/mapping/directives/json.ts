@@ -7,7 +7,8 @@ const withoutUnsafeKeys = (key: string, value: unknown): unknown => (isUnsafeKey
 
 /**
  * `{ "@json": { "mode": "encode" | "decode", "value": … } }`: `JSON.stringify`, or `JSON.parse` of a
- * string (a string that is not JSON is returned as it is; a non-string passes through).
+ * string (a string that is not JSON is returned as it is; a non-string passes through). The mode is read
+ * in any case, as validation accepts it (the compatible runtime omits the key for `Encode`).
  */
 export const jsonDirective: Directive = {
   name: '@json',

@@ -1,12 +1,18 @@
 import { MAX_LIQUID_LENGTH } from '../limits.js'
-import { parseLiquid, renderLiquid } from '../liquid.js'
+import { LIQUID_MEMORY_LIMIT, LIQUID_RENDER_LIMIT_MS, parseLiquid, renderLiquid } from '../liquid.js'
 import { MappingError } from '../mapping-error.js'
 import { formatPointer } from '../pointer.js'
 import type { Directive } from '../types.js'
 
+/** Said when a render runs out of time or memory: the limits are those of the whole event. */
+const SHARED_BUDGET =
+  `all the @liquid renders of one event share ${LIQUID_RENDER_LIMIT_MS} ms and ` +
+  `${LIQUID_MEMORY_LIMIT.toLocaleString('en-US')} memory units`
+
 /**
  * `{ "@liquid": "{{ properties.total | times: 100 }}" }`: a bounded Liquid template (≤ 1000 characters,
- * parsed once) rendered with the event as scope. A render that hits a limit throws a `MappingError`.
+ * parsed once) rendered with the event as scope. A render that hits a limit throws a `MappingError`;
+ * the limits are shared by every render of one event (see `withEventBudget`).
  */
 export const liquidDirective: Directive = {
   name: '@liquid',
@@ -26,8 +32,9 @@ export const liquidDirective: Directive = {
           return renderLiquid(templates, data)
         } catch (error) {
           const reason = (error as Error).message
+          const budget = /limit exceeded/.test(reason) ? ` (${SHARED_BUDGET})` : ''
           throw new MappingError([
-            { pointer, message: `${pointer} could not be rendered for this event: ${reason}.` }
+            { pointer, message: `${pointer} could not be rendered for this event: ${reason}${budget}.` }
           ])
         }
       },

@@ -4,7 +4,9 @@ import type { Directive, Resolver } from '../types.js'
 
 /**
  * `{ "@merge": { "objects": [...], "direction": "left" | "right" } }`: a shallow merge. With `right` later
- * objects win, with `left` earlier ones. Values that are not objects are skipped.
+ * objects win, with `left` earlier ones. Values that are not objects are skipped. As in the compatible
+ * runtime, the direction is accepted in any case but only `left` written in lower case merges left
+ * (`Left` merges right), so a mapping gives the same payload on both.
  */
 export const mergeDirective: Directive = {
   name: '@merge',
@@ -20,11 +22,12 @@ export const mergeDirective: Directive = {
   },
   compile(value, compiler, at) {
     const options = value as { objects: unknown[]; direction: string }
-    const sources: Resolver[] = options.objects.map((item, index) =>
+    // Array.from reads a hole as undefined (a value that is skipped), where map would keep it a hole.
+    const sources: Resolver[] = Array.from(options.objects, (item, index) =>
       compiler.value(item, [...at, 'objects', index])
     )
     // Applying the sources last-to-first makes the earlier ones win.
-    if (options.direction.toLowerCase() === 'left') sources.reverse()
+    if (options.direction === 'left') sources.reverse()
     return {
       run: (data) => {
         const merged: Record<string, unknown> = {}
