@@ -29,7 +29,7 @@ import type {
 } from './ast.js'
 import { isTriggerRootField, TRIGGER_ROOT_FIELDS } from './fields.js'
 import { ownProperty } from './own-property.js'
-import { parseTriggerOrThrow } from './parse.js'
+import { parseTriggerTree } from './parse.js'
 import { type FieldReader, ROOT_READERS } from './root-readers.js'
 import { TriggerError } from './trigger-error.js'
 
@@ -43,7 +43,7 @@ import { TriggerError } from './trigger-error.js'
  * matches({ type: 'identify' }) // false
  */
 export function compileTrigger(trigger: string | TriggerNode): TriggerPredicate {
-  const ast = typeof trigger === 'string' ? parseTriggerOrThrow(trigger).ast : trigger
+  const ast = typeof trigger === 'string' ? parseTriggerTree(trigger) : trigger
   return neverThrows(compileTree(ast))
 }
 

@@ -7,7 +7,7 @@
 import type { ComparisonNode, TextNode } from './ast.js'
 import { formatField, formatTrigger, formatValue } from './format.js'
 import { parseTriggerOrThrow } from './parse.js'
-import type { Token } from './tokenize.js'
+import { tokenize, type Token } from './tokenize.js'
 
 /** A warning about trigger text, with the position it refers to. */
 export interface TriggerWarning {
@@ -61,7 +61,7 @@ export function findTriggerWarnings(text: string): TriggerWarning[] {
     const message = node.kind === 'compare' ? comparisonWarning(node) : textWarning(node)
     if (message !== undefined) warnings.push({ message, position })
   }
-  for (const token of parsed.tokens) {
+  for (const token of tokenize(text)) {
     const warning = escapeWarning(token)
     if (warning !== undefined) warnings.push(warning)
   }

@@ -11,7 +11,7 @@
  */
 import type { ConditionNode, FieldPath, TriggerNode, TriggerPredicate } from './ast.js'
 import { allOf, anyOf, compileTree, negate, neverThrows } from './compile.js'
-import { parseTriggerOrThrow } from './parse.js'
+import { parseTriggerTree } from './parse.js'
 import { TriggerError } from './trigger-error.js'
 
 /** Operators of the peer format. */
@@ -107,7 +107,7 @@ const OBJECT_TYPES = new Set(['event-property', 'event-trait', 'event-context', 
 export function parseFql(text: string): FqlSubscription {
   let ast: TriggerNode
   try {
-    ast = parseTriggerOrThrow(text).ast
+    ast = parseTriggerTree(text)
   } catch (error) {
     return { error: error instanceof TriggerError ? error : new TriggerError(String(error), 0) }
   }

@@ -9,6 +9,10 @@
  *   condition := field ('=' | '!=') value | field ('<' | '<=' | '>' | '>=') number | field 'in' '[' list ']'
  *
  * `and` binds tighter than `or`. Every error names the position where it was found.
+ *
+ * One pass: the parser consumes tokens as the scanner (`tokenize.ts`) reads them, straight from the
+ * characters. The side results (where `and`/`or` are mixed, where values were written) are only
+ * recorded when asked for, and only an error reads the text a second time (see `parse`).
  */
 import type {
   AndNode,
@@ -21,8 +25,36 @@ import type {
   TriggerNode,
   TriggerValue
 } from './ast.js'
-import { isTriggerRootField, suggestRootField, TRIGGER_ROOT_FIELDS } from './fields.js'
-import { tokenize, type Token } from './tokenize.js'
+import { suggestRootField } from './fields.js'
+import {
+  AND,
+  CLOSE,
+  CLOSE_LIST,
+  COMMA,
+  CONTAINS,
+  END,
+  EQ,
+  FALSE,
+  FIELD,
+  GE,
+  GT,
+  IN,
+  LE,
+  LT,
+  MATCH,
+  NE,
+  NOT,
+  NULL,
+  NUMBER,
+  OPEN,
+  OPEN_LIST,
+  OR,
+  Scanner,
+  STRING,
+  TRUE,
+  UNKNOWN_ROOT,
+  VALUE_ROOT
+} from './tokenize.js'
 import { TriggerError } from './trigger-error.js'
 
 /**
@@ -75,25 +107,35 @@ export interface ValuePosition {
   position: number
 }
 
-interface Parser {
-  text: string
-  tokens: Token[]
-  index: number
+/**
+ * The parser: the scanner's current token is the next one to consume, and the side channels
+ * below are set by the parse functions, so that nothing is allocated for them.
+ */
+class Parser extends Scanner {
   /** Parentheses open at the current token, as written. */
-  depth: number
+  depth = 0
   /**
    * Levels of parentheses inside the node last parsed, as `formatTrigger` writes it. Set by every
-   * parse function before it returns (a side channel, so that nothing is allocated for it).
+   * parse function before it returns.
    */
-  levels: number
+  levels = 0
   /**
    * Where, on the deepest path of the node last parsed, formatting adds parentheses that the text
    * does not have (an `and` inside an `or`); -1 when nowhere.
    */
-  addedAt: number
-  mixed: MixedConnectives[]
+  addedAt = -1
+  /** Position of the first `and` of the node `parseAnd` returned last; -1 when it had none. */
+  andAt = -1
+  /** Where `and` and `or` are mixed; only recorded when asked for. */
+  readonly mixed: MixedConnectives[] | undefined
   /** Positions of the values of conditions; only recorded when asked for. */
-  values: ValuePosition[] | undefined
+  readonly values: ValuePosition[] | undefined
+
+  constructor(text: string, mixed: MixedConnectives[] | undefined, values: ValuePosition[] | undefined) {
+    super(text)
+    this.mixed = mixed
+    this.values = values
+  }
 }
 
 /**
@@ -108,10 +150,20 @@ interface Parser {
  */
 export function parseTrigger(text: string): ParseTriggerResult {
   try {
-    return { ast: parseTriggerOrThrow(text).ast }
+    return { ast: parse(text, undefined, undefined) }
   } catch (error) {
     return { error: toSyntaxError(error) }
   }
+}
+
+/**
+ * The tree of trigger text (what `parseTrigger` gives as `ast`). Throws `TriggerError`.
+ *
+ * @example
+ * parseTriggerTree('type = "track"') // { kind: 'compare', field: { root: 'type', path: [] }, operator: '=', value: 'track' }
+ */
+export function parseTriggerTree(text: string): TriggerNode {
+  return parse(text, undefined, undefined)
 }
 
 /** What `parseTriggerOrThrow` found besides the tree. */
@@ -119,8 +171,6 @@ export interface ParsedTrigger {
   ast: TriggerNode
   /** Where `and` and `or` meet without parentheses. */
   mixed: MixedConnectives[]
-  /** The tokens of the text (the last one is `end`). */
-  tokens: Token[]
   /** Where each condition's value was written; empty unless `withValuePositions` was set. */
   values: ValuePosition[]
 }
@@ -135,6 +185,23 @@ export interface ParsedTrigger {
  * parseTriggerOrThrow('type = "a" and event = "a"', true).values[1].position // 23
  */
 export function parseTriggerOrThrow(text: string, withValuePositions = false): ParsedTrigger {
+  const mixed: MixedConnectives[] = []
+  const values: ValuePosition[] = []
+  const ast = parse(text, mixed, withValuePositions ? values : undefined)
+  return { ast, mixed, values }
+}
+
+/**
+ * Parses in one pass. Errors come in the order of separate passes over the text, as a tokenizer
+ * would find them before a parser: a character that cannot be read (anywhere in the text), then the
+ * length, then the grammar. So only an error, or text longer than `MAX_TRIGGER_LENGTH`, reads the
+ * text a second time.
+ */
+function parse(
+  text: string,
+  mixed: MixedConnectives[] | undefined,
+  values: ValuePosition[] | undefined
+): TriggerNode {
   if (typeof text !== 'string')
     throw new TriggerError('A trigger must be text; found ' + typeof text + ' at position 0', 0)
   if (text.length > MAX_TRIGGER_TEXT_LENGTH) {
@@ -143,66 +210,73 @@ export function parseTriggerOrThrow(text: string, withValuePositions = false): P
       MAX_TRIGGER_TEXT_LENGTH
     )
   }
-  const tokens = tokenize(text)
-  // Counted characters never outnumber the characters of the text, so short text needs no count.
-  if (text.length > MAX_TRIGGER_LENGTH) checkLength(tokens)
-  const parser: Parser = {
-    text,
-    tokens,
-    index: 0,
-    depth: 0,
-    levels: 0,
-    addedAt: -1,
-    mixed: [],
-    values: withValuePositions ? [] : undefined
+  let ast: TriggerNode
+  try {
+    ast = parseAll(new Parser(text, mixed, values))
+  } catch (error) {
+    checkTokens(text)
+    throw error
   }
-  if (parser.tokens[0].kind === 'end')
+  // Counted characters never outnumber the characters of the text, so short text needs no count.
+  if (text.length > MAX_TRIGGER_LENGTH) checkTokens(text)
+  return ast
+}
+
+function parseAll(parser: Parser): TriggerNode {
+  parser.next()
+  if (parser.kind === END)
     throw new TriggerError('Expected a condition at position 0: the trigger is empty', 0)
   const ast = parseOr(parser)
-  const rest = peek(parser)
-  if (rest.kind !== 'end') {
-    if (rest.text === ')')
-      fail(`Unexpected ')' at position ${rest.start}: there is no '(' for it to close`, rest)
-    fail(
-      `Expected 'and', 'or' or the end of the trigger at position ${rest.start} but found ${quote(rest)}`,
-      rest
-    )
+  if (parser.kind !== END) {
+    const at = parser.start
+    if (parser.kind === CLOSE) fail(`Unexpected ')' at position ${at}: there is no '(' for it to close`, at)
+    fail(`Expected 'and', 'or' or the end of the trigger at position ${at} but found ${quote(parser)}`, at)
   }
-  return { ast, mixed: parser.mixed, tokens, values: parser.values ?? [] }
+  return ast
 }
 
-/** The characters of a token that count towards `MAX_TRIGGER_LENGTH` (see there). */
-function countedLength(token: Token): number {
-  switch (token.kind) {
-    case 'string':
-      return token.value.length + 2
-    case 'number':
-      return 1
-    case 'field': {
-      let length = token.keys.length - 1
-      for (const key of token.keys) length += key.length
-      return length
-    }
-    case 'symbol':
-      return token.text === '(' || token.text === ')' ? 0 : token.text.length
-    default:
-      return token.text.length
-  }
-}
-
-/** Throws when the tokens hold more than `MAX_TRIGGER_LENGTH` counted characters. */
-function checkLength(tokens: Token[]): void {
+/**
+ * Reads the whole text: throws the first character that cannot be read, or (for text longer
+ * than `MAX_TRIGGER_LENGTH`) when it holds more than `MAX_TRIGGER_LENGTH` counted characters.
+ */
+function checkTokens(text: string): void {
+  const scanner = new Scanner(text)
+  const counting = text.length > MAX_TRIGGER_LENGTH
   let total = 0
   let position = -1
-  for (const token of tokens) {
-    total += countedLength(token)
-    if (position < 0 && total > MAX_TRIGGER_LENGTH) position = token.start
-  }
+  do {
+    scanner.next()
+    if (counting) {
+      total += countedLength(scanner)
+      if (position < 0 && total > MAX_TRIGGER_LENGTH) position = scanner.start
+    }
+  } while (scanner.kind !== END)
   if (position >= 0) {
     throw new TriggerError(
       `Trigger too long at position ${position}: the limit is ${MAX_TRIGGER_LENGTH} characters, not counting spacing and parentheses, and this one has ${total}`,
       position
     )
+  }
+}
+
+/** The characters of the scanner's token that count towards `MAX_TRIGGER_LENGTH` (see there). */
+function countedLength(scanner: Scanner): number {
+  switch (scanner.kind) {
+    case STRING:
+      return scanner.stringValue.length + 2
+    case NUMBER:
+      return 1
+    case FIELD: {
+      // The names joined with dots.
+      let length = scanner.root.length + scanner.path.length
+      for (const key of scanner.path) length += key.length
+      return length
+    }
+    case OPEN:
+    case CLOSE:
+      return 0
+    default:
+      return scanner.end - scanner.start
   }
 }
 
@@ -212,69 +286,58 @@ function toSyntaxError(error: unknown): TriggerSyntaxError {
   return { message: `Could not parse the trigger at position 0: ${String(error)}`, position: 0 }
 }
 
-function peek(parser: Parser): Token {
-  return parser.tokens[parser.index]
+/** The current token for a message. */
+function quote(parser: Parser): string {
+  return parser.kind === END ? 'the end of the trigger' : `'${parser.raw()}'`
 }
 
-function take(parser: Parser): Token {
-  const token = parser.tokens[parser.index]
-  if (token.kind !== 'end') parser.index++
-  return token
-}
-
-function isKeyword(token: Token, word: string): boolean {
-  return token.kind === 'keyword' && token.text === word
-}
-
-function isSymbol(token: Token, symbol: string): boolean {
-  return token.kind === 'symbol' && token.text === symbol
-}
-
-function quote(token: Token): string {
-  return token.kind === 'end' ? 'the end of the trigger' : `'${token.text}'`
-}
-
-function fail(message: string, token: Token): never {
-  throw new TriggerError(message, token.start)
+function fail(message: string, position: number): never {
+  throw new TriggerError(message, position)
 }
 
 function parseOr(parser: Parser): TriggerNode {
-  let start = peek(parser).start
+  let start = parser.start
   const first = parseAnd(parser)
-  if (!isKeyword(peek(parser), 'or')) return first.node
-  const children = [first.node]
-  let levels = operandLevels(parser, first.node, start, first.andAt !== undefined)
+  if (parser.kind !== OR) return first
+  let andAt = parser.andAt
+  const children = [first]
+  let levels = operandLevels(parser, first, start, andAt >= 0)
   let addedAt = parser.addedAt
-  let mixedAt = first.andAt
-  while (isKeyword(peek(parser), 'or')) {
-    take(parser)
-    start = peek(parser).start
+  let mixedAt = andAt
+  while (parser.kind === OR) {
+    parser.next()
+    start = parser.start
     const next = parseAnd(parser)
-    children.push(next.node)
-    if (operandLevels(parser, next.node, start, next.andAt !== undefined) > levels) {
+    andAt = parser.andAt
+    children.push(next)
+    if (operandLevels(parser, next, start, andAt >= 0) > levels) {
       levels = parser.levels
       addedAt = parser.addedAt
     }
-    mixedAt ??= next.andAt
+    if (mixedAt < 0) mixedAt = andAt
   }
   const node: OrNode = { kind: 'or', children }
-  if (mixedAt !== undefined) parser.mixed.push({ position: mixedAt, node })
+  if (mixedAt >= 0 && parser.mixed !== undefined) parser.mixed.push({ position: mixedAt, node })
   parser.levels = levels
   parser.addedAt = addedAt
   return node
 }
 
-function parseAnd(parser: Parser): { node: TriggerNode; andAt: number | undefined } {
-  let start = peek(parser).start
+/** Also leaves in `parser.andAt` where the first `and` was (-1 when there is none). */
+function parseAnd(parser: Parser): TriggerNode {
+  let start = parser.start
   const first = parseUnary(parser)
-  if (!isKeyword(peek(parser), 'and')) return { node: first, andAt: undefined }
-  const andAt = peek(parser).start
+  if (parser.kind !== AND) {
+    parser.andAt = -1
+    return first
+  }
+  const andAt = parser.start
   const children = [first]
   let levels = operandLevels(parser, first, start, false)
   let addedAt = parser.addedAt
-  while (isKeyword(peek(parser), 'and')) {
-    take(parser)
-    start = peek(parser).start
+  while (parser.kind === AND) {
+    parser.next()
+    start = parser.start
     const next = parseUnary(parser)
     children.push(next)
     if (operandLevels(parser, next, start, false) > levels) {
@@ -285,7 +348,8 @@ function parseAnd(parser: Parser): { node: TriggerNode; andAt: number | undefine
   const node: AndNode = { kind: 'and', children }
   parser.levels = levels
   parser.addedAt = addedAt
-  return { node, andAt }
+  parser.andAt = andAt
+  return node
 }
 
 /**
@@ -315,189 +379,231 @@ function failTooDeep(parser: Parser, opening: number): never {
 }
 
 function parseUnary(parser: Parser): TriggerNode {
-  const token = peek(parser)
-  if (isSymbol(token, '!')) {
-    take(parser)
-    const next = peek(parser)
-    if (isSymbol(next, '(')) {
-      const child = parseGroup(parser)
-      if (++parser.levels > MAX_TRIGGER_DEPTH) failTooDeep(parser, next.start)
-      return { kind: 'not', child }
+  switch (parser.kind) {
+    case NOT: {
+      parser.next()
+      const at = parser.start
+      if (parser.kind === OPEN) {
+        const child = parseGroup(parser)
+        if (++parser.levels > MAX_TRIGGER_DEPTH) failTooDeep(parser, at)
+        return { kind: 'not', child }
+      }
+      if (parser.kind === CONTAINS || parser.kind === MATCH) return parseFunction(parser, true)
+      return fail(
+        `Expected '(', 'contains' or 'match' after '!' at position ${at} but found ${quote(parser)}` +
+          (parser.kind === FIELD ? ` (to negate a condition, write !( … ))` : ''),
+        at
+      )
     }
-    if (isKeyword(next, 'contains') || isKeyword(next, 'match')) return parseFunction(parser, true)
-    fail(
-      `Expected '(', 'contains' or 'match' after '!' at position ${next.start} but found ${quote(next)}` +
-        (next.kind === 'field' ? ` (to negate a condition, write !( … ))` : ''),
-      next
-    )
+    case OPEN:
+      return parseGroup(parser)
+    case CONTAINS:
+    case MATCH:
+      return parseFunction(parser, false)
+    case FIELD:
+      return parseCondition(parser)
   }
-  if (isSymbol(token, '(')) return parseGroup(parser)
-  if (isKeyword(token, 'contains') || isKeyword(token, 'match')) return parseFunction(parser, false)
-  if (token.kind === 'field') return parseCondition(parser)
-  return fail(`Expected a condition at position ${token.start} but found ${quote(token)}`, token)
+  return fail(`Expected a condition at position ${parser.start} but found ${quote(parser)}`, parser.start)
 }
 
 function parseGroup(parser: Parser): TriggerNode {
-  const open = take(parser)
+  const open = parser.start
+  parser.next()
   if (++parser.depth > MAX_TRIGGER_DEPTH) {
     fail(
-      `Nesting too deep at position ${open.start}: the limit is ${MAX_TRIGGER_DEPTH} levels of parentheses`,
+      `Nesting too deep at position ${open}: the limit is ${MAX_TRIGGER_DEPTH} levels of parentheses`,
       open
     )
   }
   const node = parseOr(parser)
-  const close = peek(parser)
-  if (!isSymbol(close, ')')) {
-    if (close.kind === 'end')
-      fail(`Unclosed '(' at position ${open.start}: expected ')' before the end`, open)
-    fail(`Expected ')', 'and' or 'or' at position ${close.start} but found ${quote(close)}`, close)
+  if (parser.kind !== CLOSE) {
+    if (parser.kind === END) fail(`Unclosed '(' at position ${open}: expected ')' before the end`, open)
+    fail(`Expected ')', 'and' or 'or' at position ${parser.start} but found ${quote(parser)}`, parser.start)
   }
-  take(parser)
+  parser.next()
   parser.depth--
   return node
 }
 
-function parseField(parser: Parser, token: Token): FieldPath {
-  if (token.kind !== 'field') {
-    return fail(`Expected a field at position ${token.start} but found ${quote(token)}`, token)
-  }
-  const root = token.keys[0]
-  const path = token.keys.slice(1)
-  if (!isTriggerRootField(root)) {
+function parseField(parser: Parser): FieldPath {
+  const at = parser.start
+  if (parser.kind !== FIELD) return fail(`Expected a field at position ${at} but found ${quote(parser)}`, at)
+  const { root, path } = parser
+  if (parser.rootKind === UNKNOWN_ROOT) {
     const suggestion = suggestRootField(root)
     fail(
-      `Unknown field '${root}' at position ${token.start}` +
-        (suggestion ? ` (did you mean '${suggestion}'?)` : ''),
-      token
+      `Unknown field '${root}' at position ${at}` + (suggestion ? ` (did you mean '${suggestion}'?)` : ''),
+      at
     )
   }
-  if (path.length > 0 && TRIGGER_ROOT_FIELDS[root].kind === 'value') {
-    fail(
-      `Field '${root}' at position ${token.start} is a single value: it has no '.${path[0]}' below it`,
-      token
-    )
+  if (path.length > 0 && parser.rootKind === VALUE_ROOT) {
+    fail(`Field '${root}' at position ${at} is a single value: it has no '.${path[0]}' below it`, at)
   }
+  parser.next()
   return { root, path }
 }
 
 function parseFunction(parser: Parser, negated: boolean): TextNode {
-  const name = take(parser).text as 'contains' | 'match'
-  const open = take(parser)
-  if (!isSymbol(open, '('))
-    fail(`Expected '(' after '${name}' at position ${open.start} but found ${quote(open)}`, open)
-  const field = parseField(parser, take(parser))
-  const comma = take(parser)
-  if (!isSymbol(comma, ',')) {
+  const name = parser.kind === CONTAINS ? 'contains' : 'match'
+  parser.next()
+  if (parser.kind !== OPEN) {
+    fail(`Expected '(' after '${name}' at position ${parser.start} but found ${quote(parser)}`, parser.start)
+  }
+  parser.next()
+  const field = parseField(parser)
+  if (parser.kind !== COMMA) {
     fail(
-      `Expected ',' after the field of ${name}() at position ${comma.start} but found ${quote(comma)}`,
-      comma
+      `Expected ',' after the field of ${name}() at position ${parser.start} but found ${quote(parser)}`,
+      parser.start
     )
   }
-  const argument = take(parser)
-  if (argument.kind !== 'string') {
+  parser.next()
+  const at = parser.start
+  if (parser.kind !== STRING) {
     fail(
-      `Expected a string as the second argument of ${name}() at position ${argument.start} but found ${quote(argument)}`,
-      argument
+      `Expected a string as the second argument of ${name}() at position ${at} but found ${quote(parser)}`,
+      at
     )
   }
-  const close = take(parser)
-  if (!isSymbol(close, ')'))
-    fail(`Expected ')' to close ${name}() at position ${close.start} but found ${quote(close)}`, close)
-  return conditionParsed(parser, textNode(name, negated, field, argument), argument)
+  const argument = parser.stringValue
+  parser.next()
+  if (parser.kind !== CLOSE) {
+    fail(
+      `Expected ')' to close ${name}() at position ${parser.start} but found ${quote(parser)}`,
+      parser.start
+    )
+  }
+  parser.next()
+  return conditionParsed(parser, textNode(name, negated, field, argument, at), at)
 }
 
-function textNode(name: 'contains' | 'match', negated: boolean, field: FieldPath, argument: Token): TextNode {
-  if (name === 'contains')
-    return { kind: 'text', test: 'contains', negated, field, value: argument.value as string }
+function textNode(
+  name: 'contains' | 'match',
+  negated: boolean,
+  field: FieldPath,
+  pattern: string,
+  at: number
+): TextNode {
+  if (name === 'contains') return { kind: 'text', test: 'contains', negated, field, value: pattern }
   // The FQL convention: "v*" starts with v, "*v" ends with v; a trailing '*' wins.
-  const pattern = argument.value as string
   if (pattern.endsWith('*'))
     return { kind: 'text', test: 'startsWith', negated, field, value: pattern.slice(0, -1) }
   if (pattern.startsWith('*'))
     return { kind: 'text', test: 'endsWith', negated, field, value: pattern.slice(1) }
   return fail(
-    `match() at position ${argument.start} needs a pattern ending with '*' (starts with) or starting with '*' (ends with)`,
-    argument
+    `match() at position ${at} needs a pattern ending with '*' (starts with) or starting with '*' (ends with)`,
+    at
   )
 }
 
-/** Every condition ends here: no parentheses inside it, and where its value was written. */
-function conditionParsed<T extends ConditionNode>(parser: Parser, node: T, valueToken: Token | undefined): T {
+/**
+ * Every condition ends here: no parentheses inside it, and where its value was written
+ * (`valueAt`, -1 for a list).
+ */
+function conditionParsed<T extends ConditionNode>(parser: Parser, node: T, valueAt: number): T {
   parser.levels = 0
   parser.addedAt = -1
-  if (parser.values !== undefined && valueToken !== undefined && node.kind !== 'in')
-    parser.values.push({ node, position: valueToken.start })
+  if (parser.values !== undefined && valueAt >= 0 && node.kind !== 'in')
+    parser.values.push({ node: node as ComparisonNode | TextNode, position: valueAt })
   return node
 }
 
 function parseCondition(parser: Parser): TriggerNode {
-  const fieldToken = take(parser)
-  const field = parseField(parser, fieldToken)
-  const operator = take(parser)
-  if (isKeyword(operator, 'in'))
-    return conditionParsed(parser, { kind: 'in', field, values: parseList(parser, operator) }, undefined)
-  if (operator.kind !== 'symbol' || !COMPARISONS.has(operator.text)) {
+  const fieldStart = parser.start
+  const fieldEnd = parser.end
+  const field = parseField(parser)
+  if (parser.kind === IN) {
+    const at = parser.start
+    parser.next()
+    return conditionParsed(parser, { kind: 'in', field, values: parseList(parser, at) }, -1)
+  }
+  const op = comparisonOperator(parser.kind)
+  const operatorAt = parser.start
+  if (op === undefined) {
     return fail(
-      `Expected an operator (=, !=, <, <=, >, >= or in) after '${fieldToken.text}' at position ${operator.start} but found ${quote(operator)}`,
-      operator
+      `Expected an operator (=, !=, <, <=, >, >= or in) after '${parser.text.slice(fieldStart, fieldEnd)}' at position ${operatorAt} but found ${quote(parser)}`,
+      operatorAt
     )
   }
-  const op = operator.text as ComparisonOperator
-  const valueToken = take(parser)
-  const value = literalValue(valueToken)
-  if (value === undefined) {
-    // The position of the operator: the value is missing after it.
-    fail(
-      `Expected a value after '${op}' at position ${operator.start} but found ${quote(valueToken)}`,
-      operator
-    )
+  parser.next()
+  const valueAt = parser.start
+  let value: TriggerValue
+  switch (parser.kind) {
+    case STRING:
+      value = parser.stringValue
+      break
+    case NUMBER:
+      value = parser.numberValue
+      break
+    case TRUE:
+      value = true
+      break
+    case FALSE:
+      value = false
+      break
+    case NULL:
+      value = null
+      break
+    default:
+      // The position of the operator: the value is missing after it.
+      return fail(
+        `Expected a value after '${op}' at position ${operatorAt} but found ${quote(parser)}`,
+        operatorAt
+      )
   }
-  if (op !== '=' && op !== '!=' && typeof value !== 'number') {
-    fail(
-      `Expected a number after '${op}' at position ${valueToken.start} but found ${quote(valueToken)}`,
-      valueToken
-    )
+  if (op !== '=' && op !== '!=' && parser.kind !== NUMBER) {
+    fail(`Expected a number after '${op}' at position ${valueAt} but found ${quote(parser)}`, valueAt)
   }
-  return conditionParsed(parser, { kind: 'compare', field, operator: op, value }, valueToken)
+  parser.next()
+  return conditionParsed(parser, { kind: 'compare', field, operator: op, value }, valueAt)
 }
 
-const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>='])
-
-function literalValue(token: Token): TriggerValue | undefined {
-  switch (token.kind) {
-    case 'string':
-    case 'number':
-      return token.value
-    case 'keyword':
-      if (token.text === 'true') return true
-      if (token.text === 'false') return false
-      if (token.text === 'null') return null
+function comparisonOperator(kind: number): ComparisonOperator | undefined {
+  switch (kind) {
+    case EQ:
+      return '='
+    case NE:
+      return '!='
+    case LT:
+      return '<'
+    case LE:
+      return '<='
+    case GT:
+      return '>'
+    case GE:
+      return '>='
   }
   return undefined
 }
 
-function parseList(parser: Parser, inToken: Token): Array<string | number> {
-  const open = take(parser)
-  if (!isSymbol(open, '['))
-    fail(`Expected '[' after 'in' at position ${open.start} but found ${quote(open)}`, open)
+function parseList(parser: Parser, inAt: number): Array<string | number> {
+  if (parser.kind !== OPEN_LIST) {
+    fail(`Expected '[' after 'in' at position ${parser.start} but found ${quote(parser)}`, parser.start)
+  }
+  parser.next()
   const values: Array<string | number> = []
   for (;;) {
-    const item = take(parser)
-    if (item.kind === 'string' || item.kind === 'number') values.push(item.value)
-    else if (isSymbol(item, ']') && values.length === 0) {
-      fail(`Expected at least one value in the list after 'in' at position ${inToken.start}`, inToken)
-    } else
+    if (parser.kind === STRING) values.push(parser.stringValue)
+    else if (parser.kind === NUMBER) values.push(parser.numberValue)
+    else if (parser.kind === CLOSE_LIST && values.length === 0) {
+      fail(`Expected at least one value in the list after 'in' at position ${inAt}`, inAt)
+    } else {
       fail(
-        `Expected a string or a number in the list at position ${item.start} but found ${quote(item)}`,
-        item
-      )
-    const separator = take(parser)
-    if (isSymbol(separator, ']')) return values
-    if (!isSymbol(separator, ',')) {
-      fail(
-        `Expected ',' or ']' in the list at position ${separator.start} but found ${quote(separator)}`,
-        separator
+        `Expected a string or a number in the list at position ${parser.start} but found ${quote(parser)}`,
+        parser.start
       )
     }
+    parser.next()
+    if (parser.kind === CLOSE_LIST) {
+      parser.next()
+      return values
+    }
+    if (parser.kind !== COMMA) {
+      fail(
+        `Expected ',' or ']' in the list at position ${parser.start} but found ${quote(parser)}`,
+        parser.start
+      )
+    }
+    parser.next()
   }
 }

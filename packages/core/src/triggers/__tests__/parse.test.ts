@@ -394,6 +394,22 @@ describe('parseTrigger: errors name the position', () => {
     expect(parseTrigger('('.repeat(4000)).error?.message).toMatch(/^Nesting too deep at position 64/)
   })
 
+  it('reports a character it cannot read, then the length, before a grammar error earlier in the text', () => {
+    expect(parseTrigger('type = and event ~ "x"').error).toEqual({
+      message: "Unexpected character '~' at position 17",
+      position: 17
+    })
+    expect(parseTrigger('type = "a" or or "b').error).toEqual({
+      message: 'Unterminated string starting at position 17',
+      position: 17
+    })
+    expect(parseTrigger('type = and ' + 'properties.x=1 or '.repeat(256) + 'properties.x=2').error).toEqual({
+      message:
+        'Trigger too long at position 4601: the limit is 4096 characters, not counting spacing and parentheses, and this one has 4118',
+      position: 4601
+    })
+  })
+
   it('never throws on a value that is not text', () => {
     expect(parseTrigger(42 as unknown as string).error).toEqual({
       message: 'A trigger must be text; found number at position 0',
