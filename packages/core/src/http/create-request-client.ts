@@ -2,7 +2,7 @@
  * The request client destinations receive: got underneath (its own retries
  * off — retrying is the runtime's job), fetch-like responses on top.
  */
-import { STATUS_CODES } from 'node:http'
+import { STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:http'
 import got, { type Response as GotResponse } from 'got'
 import { HTTPError } from '../errors/http-errors.js'
 import { IntegrationError } from '../errors/errors.js'
@@ -49,7 +49,10 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
   const options = await runBeforeRequestHooks(normalizeRequestOptions(merged))
   const target = resolveTarget(url, options)
   const encoded = encodeRequestBody(options)
+  // Tests written for the compatible runtime read `options.body` as well as `options.json`.
+  if (options.json !== undefined) options.body = encoded.body
   const headers = wireHeaders(options, encoded.contentType)
+  checkHeaders(headers)
   const request = createSentRequest({ url: target, method: options.method, headers, body: encoded.body })
 
   // An aborted signal stops here, before any connection is made.
@@ -147,6 +150,27 @@ function wireHeaders(
     headers.authorization = basicAuthHeader(options.username ?? '', options.password ?? '')
   }
   return headers
+}
+
+/**
+ * Refuses a header node:http would refuse, before anything is sent and as a
+ * `TypeError` (as fetch's `Headers` does), so that a destination can turn a bad
+ * header taken from an event into a payload error. The value is left out of the
+ * message: it may be a credential.
+ */
+function checkHeaders(headers: Record<string, string | string[]>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      validateHeaderName(name)
+    } catch {
+      throw new TypeError(`'${name.slice(0, 100)}' is not a valid header name.`)
+    }
+    try {
+      for (const item of Array.isArray(value) ? value : [value]) validateHeaderValue(name, item)
+    } catch {
+      throw new TypeError(`The value of the header '${name}' is not a valid header value.`)
+    }
+  }
 }
 
 function decorateResponse(

@@ -4,7 +4,8 @@
 import type { ResponseHeaders } from './types.js'
 
 /**
- * Wraps headers (any case; array values joined with `, `) in `get`/`has`/`toJSON`
+ * Wraps headers (any case; array values joined with `, `) in fetch's read-only
+ * `Headers` methods (`get`, `has`, `forEach`, `entries`, `keys`, `values`), `toJSON`
  * and an iterator. The record is copied, so later changes to it are not seen.
  *
  * @example
@@ -21,6 +22,12 @@ export function createHeaders(raw: Record<string, string | string[] | number | u
   return {
     get: (name) => values[name.toLowerCase()] ?? null,
     has: (name) => Object.hasOwn(values, name.toLowerCase()),
+    forEach: (callback) => {
+      for (const [name, value] of Object.entries(values)) callback(value, name)
+    },
+    entries: () => Object.entries(values)[Symbol.iterator](),
+    keys: () => Object.keys(values)[Symbol.iterator](),
+    values: () => Object.values(values)[Symbol.iterator](),
     toJSON: () => ({ ...values }),
     [Symbol.iterator]: () => Object.entries(values)[Symbol.iterator]()
   }

@@ -90,6 +90,10 @@ export interface NormalizedRequestOptions extends RequestOptions {
 export interface ResponseHeaders {
   get(name: string): string | null
   has(name: string): boolean
+  forEach(callback: (value: string, name: string) => void): void
+  entries(): IterableIterator<[string, string]>
+  keys(): IterableIterator<string>
+  values(): IterableIterator<string>
   toJSON(): Record<string, string>
   [Symbol.iterator](): IterableIterator<[string, string]>
 }

@@ -12,7 +12,9 @@ import type {
   Logger,
   OAuth2Authentication,
   OAuth2ClientCredentials,
-  RefreshAccessTokenResult
+  RefreshAccessTokenResult,
+  Features,
+  StatsContext
 } from '../definition/types.js'
 import type { SegmentEvent } from '../events/segment-event.js'
 import type { ModifiedResponse, RequestClient } from '../http/types.js'
@@ -75,6 +77,9 @@ export interface ExecuteActionOptions<Settings> {
   auth?: AuthTokens
   signal?: AbortSignal
   logger?: Logger
+  /** Passed to the action as is (compatible; destkit itself does not read them). */
+  features?: Features
+  statsContext?: StatsContext
 }
 
 /** Options of `executeBatch`. */
@@ -85,6 +90,9 @@ export interface ExecuteBatchOptions<Settings> {
   auth?: AuthTokens
   signal?: AbortSignal
   logger?: Logger
+  /** Passed to the action as is (compatible; destkit itself does not read them). */
+  features?: Features
+  statsContext?: StatsContext
 }
 
 /** Subscription triggers seen by the compatible surface, compiled once each (bounded). */
@@ -164,7 +172,9 @@ export class Destination<Settings = any> {
           payload: checked.value,
           mapping,
           rawData: options.event,
-          ...(auth && { auth })
+          ...(auth && { auth }),
+          ...(options.features && { features: options.features }),
+          ...(options.statsContext && { statsContext: options.statsContext })
         })
       )
     } catch (error) {
@@ -221,7 +231,9 @@ export class Destination<Settings = any> {
           payload: validPayloads,
           mapping,
           rawData: validEvents,
-          ...(auth && { auth })
+          ...(auth && { auth }),
+          ...(options.features && { features: options.features }),
+          ...(options.statsContext && { statsContext: options.statsContext })
         })
       )
     } catch (error) {

@@ -7,8 +7,10 @@ import type {
   DestinationDefinition,
   DynamicFieldResponse,
   ExecuteInput,
+  Features,
   OAuth2ClientCredentials,
-  RefreshAccessTokenResult
+  RefreshAccessTokenResult,
+  StatsContext
 } from '../definition/types.js'
 import type { SegmentEvent } from '../events/segment-event.js'
 import type { ModifiedResponse } from '../http/types.js'
@@ -27,9 +29,9 @@ export interface TestActionOptions<Settings> {
   auth?: AuthTokens
   /** Merge each field's `default` under the given mapping. */
   useDefaultMappings?: boolean
-  /** Accepted for compatibility; unused by destkit. */
-  features?: Record<string, boolean>
-  statsContext?: unknown
+  /** Handed to the action as is (compatible); destkit itself does not read them. */
+  features?: Features
+  statsContext?: StatsContext
   logger?: ExecuteInput['logger']
   signal?: AbortSignal
 }
@@ -75,6 +77,8 @@ export class TestDestination<Settings = any> extends Destination<Settings> {
       mapping,
       settings: (options.settings ?? {}) as Settings,
       ...(options.auth && { auth: options.auth }),
+      ...(options.features && { features: options.features }),
+      ...(options.statsContext && { statsContext: options.statsContext }),
       ...(options.signal && { signal: options.signal }),
       ...(options.logger && { logger: options.logger })
     })
@@ -105,6 +109,8 @@ export class TestDestination<Settings = any> extends Destination<Settings> {
       mapping,
       settings: (options.settings ?? {}) as Settings,
       ...(options.auth && { auth: options.auth }),
+      ...(options.features && { features: options.features }),
+      ...(options.statsContext && { statsContext: options.statsContext }),
       ...(options.signal && { signal: options.signal }),
       ...(options.logger && { logger: options.logger })
     })

@@ -411,3 +411,47 @@ describe('createRequestClient: abort', () => {
     expect(scope.isDone()).toBe(false)
   })
 })
+
+describe('createRequestClient: what tests written for the compatible runtime read', () => {
+  it('records options.body as the JSON that went over the wire when json is given', async () => {
+    nock(API).post('/events', { a: 1 }).reply(200, {})
+    const response = await createRequestClient()(`${API}/events`, { method: 'post', json: { a: 1 } })
+    expect(response.options.json).toEqual({ a: 1 })
+    expect(response.options.body).toBe('{"a":1}')
+    expect(await response.request.text()).toBe('{"a":1}')
+  })
+
+  it('refuses an invalid header value with a TypeError before sending, without printing the value', async () => {
+    const scope = nock(API).post('/events').reply(200, {})
+    const error = await createRequestClient()(`${API}/events`, {
+      method: 'post',
+      headers: { 'x-token': 'secret\nvalue' }
+    }).catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(TypeError)
+    expect((error as Error).message).toBe("The value of the header 'x-token' is not a valid header value.")
+    expect(scope.isDone()).toBe(false)
+  })
+
+  it('refuses an invalid header name with a TypeError', async () => {
+    await expect(createRequestClient()(`${API}/events`, { headers: { 'bad header': 'x' } })).rejects.toThrow(
+      new TypeError("'bad header' is not a valid header name.")
+    )
+  })
+
+  it('gives headers the read-only methods of fetch Headers', async () => {
+    nock(API).get('/h').reply(200, 'ok', { 'X-One': '1', 'X-Two': '2' })
+    const response = await createRequestClient()(`${API}/h`)
+    const seen: Array<[string, string]> = []
+    response.headers.forEach((value, name) => seen.push([name, value]))
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['x-one', '1'],
+        ['x-two', '2']
+      ])
+    )
+    expect([...response.headers.keys()]).toEqual(expect.arrayContaining(['x-one', 'x-two']))
+    expect([...response.headers.values()]).toEqual(expect.arrayContaining(['1', '2']))
+    expect([...response.headers.entries()]).toEqual(expect.arrayContaining([['x-one', '1']]))
+    expect(response.request.headers.get('user-agent')).toBe('destkit')
+  })
+})

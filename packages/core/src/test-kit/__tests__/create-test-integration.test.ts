@@ -235,3 +235,30 @@ describe('createTestIntegration: what tests written for the compatible runtime r
     ).resolves.toBeUndefined()
   })
 })
+
+describe('createTestIntegration: features and statsContext', () => {
+  it('hands them to perform as given', async () => {
+    let seen: unknown
+    const definition: DestinationDefinition<Record<string, never>> = {
+      name: 'Stats Example',
+      mode: 'cloud',
+      actions: {
+        send: {
+          title: 'Send',
+          description: 'Send.',
+          fields: {},
+          perform: (_request, data) => {
+            seen = { features: data.features, statsContext: data.statsContext }
+            return undefined
+          }
+        }
+      }
+    }
+    const statsContext = { statsClient: { incr: vi.fn(), histogram: vi.fn() }, tags: ['t:1'] }
+    await createTestIntegration(definition).testAction('send', {
+      features: { 'new-endpoint': true },
+      statsContext: statsContext as never
+    })
+    expect(seen).toEqual({ features: { 'new-endpoint': true }, statsContext })
+  })
+})
