@@ -243,8 +243,13 @@ export class Destination<Settings = any> {
         results.setErrorResponseAtIndex(index, {
           status,
           errortype: (error as { code?: string }).code ?? ErrorCodes.UNKNOWN_ERROR,
-          errormessage: message
-        })
+          errormessage: message,
+          // The destination answered with an error status; anything else failed on this side.
+          errorreporter:
+            error instanceof HTTPError
+              ? MultiStatusErrorReporter.DESTINATION
+              : MultiStatusErrorReporter.INTEGRATIONS
+        } as ActionDestinationErrorResponseType)
       )
       return results
     }
@@ -586,9 +591,9 @@ export class Destination<Settings = any> {
 }
 
 /**
- * A batch's per-event results in the compatible `Result` shape. An error the
- * runtime itself reported (payload validation: `errorreporter: INTEGRATIONS`)
- * keeps its reporter; any other error is the destination's.
+ * A batch's per-event results in the compatible `Result` shape. An error entry
+ * keeps the reporter it was given; otherwise it is the destination's when it
+ * says what was sent or received, and the runtime's when not (compatible).
  *
  * @example
  * toMultistatusResult(multistatus).multistatus?.[0].status // 200
@@ -599,9 +604,7 @@ export function toMultistatusResult(multistatus: MultiStatusResponse): Result {
       entry instanceof ActionDestinationErrorResponse
         ? {
             ...entry.value(),
-            errorreporter:
-              (entry.value() as { errorreporter?: MultiStatusErrorReporter }).errorreporter ??
-              MultiStatusErrorReporter.DESTINATION
+            errorreporter: errorReporterOf(entry.value())
           }
         : (entry?.value() ?? {
             status: 500,
@@ -613,7 +616,18 @@ export function toMultistatusResult(multistatus: MultiStatusResponse): Result {
   }
 }
 
-/** The `default` of every setting that declares one. */
+/**
+ * Who reported an error entry: as set, else the destination when the entry says
+ * what was sent or received (`sent`/`body`), else the runtime (compatible).
+ */
+function errorReporterOf(value: object): MultiStatusErrorReporter {
+  const entry = value as { errorreporter?: MultiStatusErrorReporter; sent?: unknown; body?: unknown }
+  if (entry.errorreporter) return entry.errorreporter
+  return entry.sent || entry.body
+    ? MultiStatusErrorReporter.DESTINATION
+    : MultiStatusErrorReporter.INTEGRATIONS
+}
+
 /**
  * Settings over their defaults. A setting given as `null` or `undefined` keeps its
  * default (a form left empty means "not set"); anything that is not an object is
@@ -630,6 +644,7 @@ function withDefaults(defaults: Readonly<Record<string, unknown>>, settings: unk
   return merged
 }
 
+/** The `default` of every setting that declares one. */
 function settingsDefaultsOf(definition: DestinationDefinition): Record<string, unknown> {
   const defaults: Record<string, unknown> = {}
   for (const [key, field] of Object.entries(definition.authentication?.fields ?? {})) {

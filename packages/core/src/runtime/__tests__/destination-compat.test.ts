@@ -314,7 +314,7 @@ describe('Destination.onBatch (compatible)', () => {
         status: 500,
         errortype: 'MISSING_BATCH_RESULT',
         errormessage: 'The destination returned no result for event 2 of the batch.',
-        errorreporter: 'DESTINATION'
+        errorreporter: 'INTEGRATIONS'
       }
     ])
   })
