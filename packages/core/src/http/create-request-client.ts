@@ -23,6 +23,8 @@ export const DEFAULT_USER_AGENT = 'destkit'
 /** One got instance for every client: buffer bodies, no retries, errors handled here. */
 const transport = got.extend({
   retry: { limit: 0 },
+  // A 301/302 after a POST is followed with a GET and no body, as fetch (and the compatible runtime) do.
+  methodRewriting: true,
   throwHttpErrors: false,
   responseType: 'buffer',
   allowGetBody: true
@@ -143,7 +145,7 @@ function wireHeaders(
   options: NormalizedRequestOptions,
   contentType: string | undefined
 ): Record<string, string | string[]> {
-  const headers: Record<string, string | string[]> = { 'user-agent': DEFAULT_USER_AGENT }
+  const headers: Record<string, string | string[]> = { accept: '*/*', 'user-agent': DEFAULT_USER_AGENT }
   if (contentType !== undefined) headers['content-type'] = contentType
   Object.assign(headers, options.headers)
   if (options.username || options.password) {
@@ -181,15 +183,23 @@ function decorateResponse(
   const headers = createHeaders(raw.headers)
   const body = Buffer.from(raw.body.buffer, raw.body.byteOffset, raw.body.byteLength)
   const status = raw.statusCode
-  return {
+  const content = body.toString('utf8')
+  const response: ModifiedResponse = {
     status,
     statusText: raw.statusMessage || STATUS_CODES[status] || '',
     ok: status >= 200 && status < 300,
     url: raw.url,
     headers,
-    content: body.toString('utf8'),
+    content,
     data: parseResponseData(body, headers.get('content-type'), options.responseType),
     request,
-    options
+    options,
+    // fetch's body readers, for destination code written against fetch responses.
+    json: async () => JSON.parse(content) as unknown,
+    text: async () => content,
+    arrayBuffer: async () =>
+      body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+    clone: () => ({ ...response })
   }
+  return response
 }

@@ -15,9 +15,12 @@ import type { ResponseHeaders } from './types.js'
  */
 export function createHeaders(raw: Record<string, string | string[] | number | undefined>): ResponseHeaders {
   const values: Record<string, string> = {}
+  const lists: Record<string, string[]> = {}
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue
-    values[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value)
+    const key = name.toLowerCase()
+    values[key] = Array.isArray(value) ? value.join(', ') : String(value)
+    lists[key] = Array.isArray(value) ? value.map(String) : [String(value)]
   }
   return {
     get: (name) => values[name.toLowerCase()] ?? null,
@@ -28,6 +31,7 @@ export function createHeaders(raw: Record<string, string | string[] | number | u
     entries: () => Object.entries(values)[Symbol.iterator](),
     keys: () => Object.keys(values)[Symbol.iterator](),
     values: () => Object.values(values)[Symbol.iterator](),
+    raw: () => Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, [...list]])),
     toJSON: () => ({ ...values }),
     [Symbol.iterator]: () => Object.entries(values)[Symbol.iterator]()
   }

@@ -2,14 +2,22 @@
  * Merging request options: the destination's `extendRequest` result goes under
  * the options of each call, and both under whatever the runtime adds.
  */
-import type { RequestHeaders, RequestHooks, RequestOptions } from './types.js'
+import type {
+  ModifiedResponse,
+  NormalizedRequestOptions,
+  RequestHeaders,
+  RequestHooks,
+  RequestOptions
+} from './types.js'
 
 type HeaderSource = RequestHeaders | Headers | undefined
 
 /**
  * Merges request options, later ones winning. Headers merge case-insensitively
- * (keys lower-cased; a header set to `undefined` is removed), hooks concatenate,
- * `searchParams` replace, every other key is taken from the last option that sets it.
+ * (keys lower-cased; a header set to `undefined` is removed), hooks concatenate
+ * (the compatible top-level `beforeRequest`/`afterResponse` too), `searchParams`
+ * replace, every other key is taken from the last option that sets it, and an
+ * explicit `undefined` clears it (not `signal` or `timeout`).
  * `beforeRedirect` checks chain (each one runs, in order), so a later option can
  * never remove an earlier check such as the SSRF guard.
  *
@@ -27,12 +35,16 @@ export function mergeRequestOptions(...options: Array<RequestOptions | undefined
   for (const source of options) {
     if (source === undefined || source === null) continue
     for (const [key, value] of Object.entries(source)) {
-      if (key === 'headers' || key === 'hooks' || key === 'beforeRedirect') continue
-      // An explicit `undefined` does not erase what an earlier option set.
+      if (separatelyMerged.has(key)) continue
+      // An explicit `undefined` clears what an earlier option set (compatible), except the
+      // runtime's own `signal` and `timeout`, which a destination must not drop by accident.
       if (value !== undefined) (merged as Record<string, unknown>)[key] = value
+      else if (key !== 'signal' && key !== 'timeout') delete (merged as Record<string, unknown>)[key]
     }
     if (source.headers !== undefined) headers = mergeHeaders(headers ?? {}, source.headers)
     if (source.hooks !== undefined) hooks = concatHooks(hooks ?? {}, source.hooks)
+    const compatibleHooks = hooksFromCompatibleOptions(source)
+    if (compatibleHooks) hooks = concatHooks(hooks ?? {}, compatibleHooks)
     if (source.beforeRedirect)
       merged.beforeRedirect = chainRedirectChecks(merged.beforeRedirect, source.beforeRedirect)
   }
@@ -65,6 +77,33 @@ export function mergeHeaders(
     else result[key] = Array.isArray(value) ? value.map(String) : String(value)
   }
   return result
+}
+
+/** Keys merged by their own rules rather than "the last one wins". */
+const separatelyMerged: ReadonlySet<string> = new Set([
+  'headers',
+  'hooks',
+  'beforeRedirect',
+  'beforeRequest',
+  'afterResponse'
+])
+
+/**
+ * The compatible top-level `beforeRequest` / `afterResponse` options as hooks
+ * (an after-response hook there is called as `(request, options, response)`).
+ */
+function hooksFromCompatibleOptions(source: RequestOptions): RequestHooks | undefined {
+  const { beforeRequest, afterResponse } = source
+  if (!beforeRequest?.length && !afterResponse?.length) return undefined
+  return {
+    ...(beforeRequest?.length && { beforeRequest }),
+    ...(afterResponse?.length && {
+      afterResponse: afterResponse.map(
+        (hook) => (response: ModifiedResponse, options: NormalizedRequestOptions) =>
+          hook(response.request, options, response)
+      )
+    })
+  }
 }
 
 function concatHooks(target: RequestHooks, source: RequestHooks): RequestHooks {

@@ -4,16 +4,17 @@
 import type { RequestOptions } from './types.js'
 
 /**
- * Whether a content type is JSON (`application/json`, `application/problem+json`…).
+ * Whether `data` is parsed from a response of this content type: when it names
+ * `application/json`, as the compatible runtime decides. `application/problem+json`
+ * and other `+json` types stay text there, and destinations parse them themselves,
+ * so they stay text here too (`responseType: 'json'` parses any body).
  *
  * @example
  * isJsonContentType('application/json; charset=utf-8') // true
- * isJsonContentType('text/html')                        // false
+ * isJsonContentType('application/vnd.api+json')        // false
  */
 export function isJsonContentType(contentType: string | null | undefined): boolean {
-  if (!contentType) return false
-  const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
-  return mediaType === 'application/json' || mediaType.endsWith('+json')
+  return typeof contentType === 'string' && contentType.toLowerCase().includes('application/json')
 }
 
 /**

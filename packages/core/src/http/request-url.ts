@@ -6,8 +6,9 @@ import type { SearchParams } from './types.js'
 
 /**
  * Joins `prefixUrl` and `url` with exactly one slash (a leading slash on `url`
- * is accepted, unlike got, where it is an error), then replaces the query string
- * with `searchParams` when given. Object values that are `null`/`undefined` are skipped.
+ * is accepted, unlike got, where it is an error; an absolute `url` is used as is),
+ * then replaces the query string with `searchParams` when they are not empty.
+ * Object values that are `null`/`undefined` are skipped.
  *
  * @example
  * resolveRequestUrl('users/42', { prefixUrl: 'https://api.example.com/v2', searchParams: { fields: 'email', page: undefined } })
@@ -17,10 +18,13 @@ export function resolveRequestUrl(
   url: string,
   options: { prefixUrl?: string; searchParams?: SearchParams }
 ): string {
-  const joined = options.prefixUrl ? joinUrl(options.prefixUrl, url) : url
+  // An absolute URL (a pagination link, a token endpoint) is used as it is.
+  const joined = options.prefixUrl && !ABSOLUTE_URL.test(url) ? joinUrl(options.prefixUrl, url) : url
   const parsed = new URL(joined)
   if (options.searchParams !== undefined && options.searchParams !== null) {
-    parsed.search = searchParamsToString(options.searchParams)
+    const query = searchParamsToString(options.searchParams)
+    // Empty search parameters leave the URL's own query alone (compatible).
+    if (query !== '') parsed.search = query
   }
   return parsed.toString()
 }
@@ -42,6 +46,8 @@ export function searchParamsToString(searchParams: SearchParams): string {
   }
   return params.toString()
 }
+
+const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:/i
 
 function joinUrl(prefix: string, path: string): string {
   if (path === '') return prefix

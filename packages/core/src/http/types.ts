@@ -76,6 +76,16 @@ export interface RequestOptions {
   maxRedirects?: number
   /** Called before following each redirect; throw to refuse it (the SSRF guard uses it). */
   beforeRedirect?: (url: URL) => void | Promise<void>
+  /** Compatible spelling of `hooks.beforeRequest`. */
+  beforeRequest?: NonNullable<RequestHooks['beforeRequest']>
+  /** Compatible spelling of an after-response hook, called as `(request, options, response)`. */
+  afterResponse?: Array<
+    (
+      request: SentRequest,
+      options: NormalizedRequestOptions,
+      response: ModifiedResponse
+    ) => ModifiedResponse | void | Promise<ModifiedResponse | void>
+  >
 }
 
 /** Options after merging and defaulting, as the hooks and the recorded response see them. */
@@ -94,6 +104,8 @@ export interface ResponseHeaders {
   entries(): IterableIterator<[string, string]>
   keys(): IterableIterator<string>
   values(): IterableIterator<string>
+  /** Every header with its values as a list (node-fetch's `raw()`). */
+  raw(): Record<string, string[]>
   toJSON(): Record<string, string>
   [Symbol.iterator](): IterableIterator<[string, string]>
 }
@@ -130,6 +142,14 @@ export interface ModifiedResponse<T = any> {
   request: SentRequest
   /** The options as passed (merged with the destination's extension). */
   options: NormalizedRequestOptions
+  /** The body parsed as JSON (rejects when it does not parse), as fetch's `Response.json()`. */
+  json(): Promise<any>
+  /** The body as text, as fetch's `Response.text()`. */
+  text(): Promise<string>
+  /** The body's bytes, as fetch's `Response.arrayBuffer()`. */
+  arrayBuffer(): Promise<ArrayBuffer>
+  /** A copy whose body can be read again (the body is buffered, so always). */
+  clone(): ModifiedResponse<T>
 }
 
 /**

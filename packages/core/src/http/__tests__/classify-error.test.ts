@@ -22,7 +22,7 @@ import type { ModifiedResponse } from '../types.js'
 const NOW = Date.parse('2026-01-01T00:00:00Z')
 
 function responseWith(status: number, headers: Record<string, string> = {}): ModifiedResponse {
-  return {
+  const response: ModifiedResponse = {
     status,
     statusText: '',
     ok: status >= 200 && status < 300,
@@ -36,8 +36,13 @@ function responseWith(status: number, headers: Record<string, string> = {}): Mod
       headers: {},
       body: undefined
     }),
-    options: { method: 'GET', headers: {}, timeout: 10_000, throwHttpErrors: true }
+    options: { method: 'GET', headers: {}, timeout: 10_000, throwHttpErrors: true },
+    json: async () => JSON.parse(''),
+    text: async () => '',
+    arrayBuffer: async () => new ArrayBuffer(0),
+    clone: () => response
   }
+  return response
 }
 
 function httpError(status: number, headers: Record<string, string> = {}): HTTPError {

@@ -455,3 +455,85 @@ describe('createRequestClient: what tests written for the compatible runtime rea
     expect(response.request.headers.get('user-agent')).toBe('destkit')
   })
 })
+
+describe('createRequestClient: the compatible runtime’s request semantics', () => {
+  it('runs top-level beforeRequest and afterResponse hooks (afterResponse as request, options, response)', async () => {
+    nock(API).get('/x').matchHeader('x-before', '1').reply(200, { ok: true })
+    const seen: unknown[] = []
+    const response = await createRequestClient({
+      beforeRequest: [(options) => ({ headers: { ...options.headers, 'x-before': '1' } })],
+      afterResponse: [
+        (request, options, received) => {
+          seen.push([request.method, options.method, received.status])
+        }
+      ]
+    })(`${API}/x`)
+    expect(response.status).toBe(200)
+    expect(seen).toEqual([['GET', 'GET', 200]])
+  })
+
+  it('gives responses fetch’s body readers and headers.raw()', async () => {
+    nock(API)
+      .get('/x')
+      .reply(200, { ok: true }, { 'Set-Cookie': ['a=1', 'b=2'] })
+    const response = await createRequestClient()(`${API}/x`)
+    await expect(response.json()).resolves.toEqual({ ok: true })
+    await expect(response.text()).resolves.toBe('{"ok":true}')
+    expect(Buffer.from(await response.arrayBuffer()).toString()).toBe('{"ok":true}')
+    await expect(response.clone().json()).resolves.toEqual({ ok: true })
+    expect(response.headers.raw()['set-cookie']).toEqual(['a=1', 'b=2'])
+  })
+
+  it('follows a 302 after a POST with a GET without the body', async () => {
+    let redirectedMethod: string | undefined
+    let redirectedBody: string | undefined
+    nock(API)
+      .post('/start')
+      .reply(302, '', { location: `${API}/next` })
+    nock(API)
+      .get('/next')
+      .reply(function (_uri, body) {
+        redirectedMethod = this.req.method
+        redirectedBody = typeof body === 'string' ? body : JSON.stringify(body)
+        return [200, {}]
+      })
+    const response = await createRequestClient()(`${API}/start`, { method: 'post', json: { a: 1 } })
+    expect(response.status).toBe(200)
+    expect(redirectedMethod).toBe('GET')
+    expect(redirectedBody).toBe('')
+  })
+
+  it('sends accept: */* unless told otherwise', async () => {
+    nock(API).get('/x').matchHeader('accept', '*/*').reply(200, {})
+    nock(API).get('/y').matchHeader('accept', 'application/json').reply(200, {})
+    await expect(createRequestClient()(`${API}/x`)).resolves.toMatchObject({ status: 200 })
+    await expect(
+      createRequestClient()(`${API}/y`, { headers: { Accept: 'application/json' } })
+    ).resolves.toMatchObject({ status: 200 })
+  })
+
+  it('uses an absolute URL as it is, even with a prefixUrl', async () => {
+    nock('https://other.example.com').get('/page/2').reply(200, {})
+    const response = await createRequestClient({ prefixUrl: `${API}/v1` })('https://other.example.com/page/2')
+    expect(response.url).toBe('https://other.example.com/page/2')
+  })
+
+  it('keeps the URL’s own query when searchParams are empty', async () => {
+    nock(API).get('/x').query({ a: '1' }).reply(200, {})
+    const response = await createRequestClient()(`${API}/x?a=1`, { searchParams: '' })
+    expect(response.url).toBe(`${API}/x?a=1`)
+  })
+
+  it('lets an explicit undefined in a call clear an option set by extendRequest, but not timeout or signal', async () => {
+    nock(API).get('/x').reply(200, {})
+    const controller = new AbortController()
+    const response = await createRequestClient({
+      searchParams: { a: 1 },
+      timeout: 1234,
+      signal: controller.signal
+    })(`${API}/x`, { searchParams: undefined, timeout: undefined, signal: undefined })
+    expect(response.url).toBe(`${API}/x`)
+    expect(response.options.timeout).toBe(1234)
+    expect(response.options.signal).toBe(controller.signal)
+  })
+})

@@ -95,9 +95,12 @@ describe('encodeRequestBody', () => {
 })
 
 describe('parseResponseData', () => {
-  it('recognises JSON content types', () => {
+  it('parses data for the content types the compatible runtime parses: those naming application/json', () => {
     expect(isJsonContentType('application/json; charset=utf-8')).toBe(true)
-    expect(isJsonContentType('application/problem+json')).toBe(true)
+    expect(isJsonContentType('Application/JSON')).toBe(true)
+    // Destinations written for the compatible runtime parse these themselves (data is text there).
+    expect(isJsonContentType('application/problem+json')).toBe(false)
+    expect(isJsonContentType('application/vnd.api+json')).toBe(false)
     expect(isJsonContentType('text/json-ish')).toBe(false)
     expect(isJsonContentType(null)).toBe(false)
   })
