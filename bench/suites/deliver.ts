@@ -77,7 +77,7 @@ async function throughput(total: number, concurrency: number, op: () => Promise<
   return total / (Number(process.hrtime.bigint() - begin) / 1e9)
 }
 
-const ROUNDS = 5
+const ROUNDS = 7
 
 function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(0)} %`

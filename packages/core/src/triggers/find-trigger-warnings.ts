@@ -8,6 +8,7 @@ import type { ComparisonNode, TextNode } from './ast.js'
 import { formatField, formatTrigger, formatValue } from './format.js'
 import { parseTriggerOrThrow } from './parse.js'
 import { tokenize, type Token } from './tokenize.js'
+import { TRIGGER_ROOT_FIELDS } from './fields.js'
 
 /** A warning about trigger text, with the position it refers to. */
 export interface TriggerWarning {
@@ -20,18 +21,12 @@ const EVENT_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias']
 /** The peer runtime, as warnings name it. */
 const PEER = 'the peer runtime (@segment/destination-subscriptions)'
 
-/** Root fields whose values are text in every event. */
-const TEXT_ROOTS = new Set([
-  'type',
-  'event',
-  'name',
-  'userId',
-  'anonymousId',
-  'messageId',
-  'channel',
-  'receivedAt',
-  'timestamp'
-])
+/** Root fields whose values are text in every event: the single-value ones. */
+const TEXT_ROOTS: ReadonlySet<string> = new Set(
+  Object.entries(TRIGGER_ROOT_FIELDS)
+    .filter(([, field]) => field.kind === 'value')
+    .map(([name]) => name)
+)
 
 /**
  * Warnings for trigger text; empty when it reads clearly (or does not parse —
