@@ -93,10 +93,13 @@ function findProblem(
   if (knownBytes !== undefined && knownBytes > maxBytes) return eventTooLargeError(knownBytes, true, maxBytes)
   // The nesting first: measuring the size reads the event recursively, and so does everything after.
   // Without a known size, the walk also gives up on events that have more values than the limit has bytes.
+  byteBound = 0
+  boundUncertain = typeof (input as { toJSON?: unknown }).toJSON === 'function'
   const walked = walkNesting(input, 1, maxDepth, knownBytes === undefined ? maxBytes : Infinity)
   if (walked === TOO_DEEP) return nestingProblem(input, maxDepth)
   if (walked === TOO_MANY_VALUES) return eventTooLargeError(maxBytes + 1, false, maxBytes)
-  if (knownBytes === undefined) {
+  // The walk also bounded the size from above; only an event that might be too large is measured.
+  if (knownBytes === undefined && (boundUncertain || byteBound > maxBytes)) {
     const bytes = jsonByteLength(input, maxBytes)
     if (bytes > maxBytes) return eventTooLargeError(bytes, false, maxBytes)
   }
@@ -281,27 +284,67 @@ function walkNesting(container: object, level: number, maxDepth: number, budget:
     // An item takes at least one byte (holes and undefined are written as null).
     if (length > budget) return TOO_MANY_VALUES
     budget -= length
+    byteBound += 2 + length
     for (let index = 0; index < length; index++) {
       const item: unknown = container[index]
       if (isContainer(item)) {
         budget = walkNesting(item, level + 1, maxDepth, budget)
         if (budget < 0) return budget
+      } else {
+        byteBound += valueByteBound(item)
       }
     }
     return budget
   }
   const record = container as Record<string, unknown>
+  byteBound += 2
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue
     const member = record[key]
-    if (!hasJsonForm(member)) continue
+    if (!hasJsonForm(member)) {
+      if (member !== null && typeof member === 'object') boundUncertain = true // written through toJSON
+      continue
+    }
     if (--budget < 0) return TOO_MANY_VALUES
+    // Quotes, colon, comma, and at most 6 bytes per UTF-16 unit of the key (`\u001f`).
+    byteBound += 4 + 6 * key.length
     if (isContainer(member)) {
       budget = walkNesting(member, level + 1, maxDepth, budget)
       if (budget < 0) return budget
+    } else {
+      byteBound += valueByteBound(member)
     }
   }
   return budget
+}
+
+/**
+ * An upper bound of the event's UTF-8 JSON size, summed by `walkNesting`, and whether it
+ * met a value it cannot bound (one written through `toJSON`). Reset for every event; the
+ * walk is synchronous, so one module-level pair serves every call.
+ */
+let byteBound = 0
+let boundUncertain = false
+
+/** At most how many bytes a value that is not a container takes as JSON. */
+function valueByteBound(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      // 6 bytes per UTF-16 unit at most (a control character escaped as `\u0001`).
+      return 2 + 6 * value.length
+    case 'number':
+      return 24
+    case 'boolean':
+      return 5
+    case 'object':
+      if (value === null) return 4
+      boundUncertain = true
+      return 0
+    default:
+      // undefined, functions and symbols are written as null in arrays; a BigInt cannot be written.
+      if (typeof value === 'bigint') boundUncertain = true
+      return 4
+  }
 }
 
 /**

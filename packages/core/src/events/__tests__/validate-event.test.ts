@@ -346,3 +346,43 @@ describe('validateEvent: the nesting limit', () => {
     )
   })
 })
+
+describe('validateEvent: the size limit, measured exactly only when it might be passed', () => {
+  const track = (properties: Record<string, unknown>) => ({
+    type: 'track',
+    event: 'Sized',
+    userId: 'u1',
+    properties
+  })
+
+  it('accepts an event whose rough bound passes the limit but whose real size does not', () => {
+    // 200 000 plain characters: at most 1.2 MB by the bound, 200 KB in fact.
+    const result = validateEvent(track({ text: 'a'.repeat(200_000) }))
+    expect(result.ok).toBe(true)
+  })
+
+  it('rejects an event that is small in characters but large as JSON (escaped control characters)', () => {
+    const event = track({ text: '\u0001'.repeat(100_000) })
+    expect(Buffer.byteLength(JSON.stringify(event))).toBeGreaterThan(MAX_EVENT_BYTES)
+    const result = validateEvent(event)
+    expect(result.ok).toBe(false)
+    expect((result as { error: Error }).error.message).toMatch(/^The event is too large/)
+  })
+
+  it('measures a value written through toJSON instead of trusting the bound', () => {
+    const large = { toJSON: () => 'x'.repeat(MAX_EVENT_BYTES) }
+    expect(validateEvent(track({ large })).ok).toBe(false)
+    expect(validateEvent(track({ list: [large] })).ok).toBe(false)
+    const small = { toJSON: () => 'x' }
+    expect(validateEvent(track({ small, list: [small] })).ok).toBe(true)
+  })
+
+  it('agrees with the exact size on every sample event', () => {
+    for (const file of goodEventFiles) {
+      const event = JSON.parse(readFixture(`events/${file}`))
+      const exact = Buffer.byteLength(JSON.stringify(event))
+      expect(validateEvent(event, { maxBytes: exact }).ok).toBe(true)
+      expect(validateEvent(event, { maxBytes: exact - 1 }).ok).toBe(false)
+    }
+  })
+})
