@@ -10,7 +10,7 @@ import { basicAuthHeader } from './basic-auth.js'
 import { createHeaders } from './headers.js'
 import { mergeHeaders, mergeRequestOptions } from './merge-request-options.js'
 import { normalizeRequestOptions } from './normalize-request-options.js'
-import { parseResponseData } from './parse-response-data.js'
+import { parseResponseText } from './parse-response-data.js'
 import { encodeRequestBody } from './request-body.js'
 import { resolveRequestUrl } from './request-url.js'
 import { createSentRequest } from './sent-request.js'
@@ -48,7 +48,11 @@ export function createRequestClient(...options: RequestOptions[]): RequestClient
 }
 
 async function sendRequest(url: string, merged: RequestOptions): Promise<ModifiedResponse> {
-  const options = await runBeforeRequestHooks(normalizeRequestOptions(merged))
+  const normalized = normalizeRequestOptions(merged)
+  // Without hooks there is nothing to wait for: `normalizeRequestOptions` already gave fresh, lower-cased headers.
+  const options = normalized.hooks?.beforeRequest?.length
+    ? await runBeforeRequestHooks(normalized)
+    : normalized
   const target = resolveTarget(url, options)
   const encoded = encodeRequestBody(options)
   // Tests written for the compatible runtime read `options.body` as well as `options.json`.
@@ -191,7 +195,7 @@ function decorateResponse(
     url: raw.url,
     headers,
     content,
-    data: parseResponseData(body, headers.get('content-type'), options.responseType),
+    data: parseResponseText(content, headers.get('content-type'), options.responseType, body),
     request,
     options,
     // fetch's body readers, for destination code written against fetch responses.

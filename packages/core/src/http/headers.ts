@@ -14,13 +14,21 @@ import type { ResponseHeaders } from './types.js'
  * headers.toJSON()            // { 'content-type': 'application/json' }
  */
 export function createHeaders(raw: Record<string, string | string[] | number | undefined>): ResponseHeaders {
+  // One record of joined values; the lists of `raw()` are kept only for multi-valued headers.
   const values: Record<string, string> = {}
-  const lists: Record<string, string[]> = {}
-  for (const [name, value] of Object.entries(raw)) {
+  let lists: Record<string, string[]> | undefined
+  for (const name in raw) {
+    if (!Object.hasOwn(raw, name)) continue
+    const value = raw[name]
     if (value === undefined) continue
     const key = name.toLowerCase()
-    values[key] = Array.isArray(value) ? value.join(', ') : String(value)
-    lists[key] = Array.isArray(value) ? value.map(String) : [String(value)]
+    if (Array.isArray(value)) {
+      values[key] = value.join(', ')
+      ;(lists ??= {})[key] = value.map(String)
+    } else {
+      values[key] = String(value)
+      if (lists !== undefined) delete lists[key]
+    }
   }
   return {
     get: (name) => values[name.toLowerCase()] ?? null,
@@ -31,7 +39,14 @@ export function createHeaders(raw: Record<string, string | string[] | number | u
     entries: () => Object.entries(values)[Symbol.iterator](),
     keys: () => Object.keys(values)[Symbol.iterator](),
     values: () => Object.values(values)[Symbol.iterator](),
-    raw: () => Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, [...list]])),
+    raw: () => {
+      const result: Record<string, string[]> = {}
+      for (const name in values) {
+        const list = lists?.[name]
+        result[name] = list ? [...list] : [values[name]!]
+      }
+      return result
+    },
     toJSON: () => ({ ...values }),
     [Symbol.iterator]: () => Object.entries(values)[Symbol.iterator]()
   }

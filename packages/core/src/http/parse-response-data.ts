@@ -34,7 +34,23 @@ export function parseResponseData(
   responseType?: RequestOptions['responseType']
 ): unknown {
   if (responseType === 'buffer') return raw
-  const text = raw.toString('utf8')
+  return parseResponseText(raw.toString('utf8'), contentType, responseType)
+}
+
+/**
+ * `parseResponseData` for a body already decoded as UTF-8 (`raw` is returned for
+ * `responseType: 'buffer'`), so that a response's text is decoded once.
+ *
+ * @example
+ * parseResponseText('{"ok":true}', 'application/json', undefined, body) // { ok: true }
+ */
+export function parseResponseText(
+  text: string,
+  contentType: string | null,
+  responseType?: RequestOptions['responseType'],
+  raw?: Buffer
+): unknown {
+  if (responseType === 'buffer') return raw ?? Buffer.from(text, 'utf8')
   if (responseType === 'json' || (responseType === undefined && isJsonContentType(contentType))) {
     try {
       return JSON.parse(text) as unknown

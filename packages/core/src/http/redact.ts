@@ -100,6 +100,8 @@ export function redactHeaders(
  */
 export function redactUrl(url: string, redactor: Redactor): string {
   let text = url
+  // User info needs an `@`: without one there is nothing to parse for.
+  if (!url.includes('@')) return redactor(text)
   try {
     const parsed = new URL(url)
     if (parsed.username || parsed.password) {

@@ -110,10 +110,14 @@ function redactorFor(response: ModifiedResponse, options: SummarizeOptions): Red
   const { username, password } = response.options ?? {}
   if (password) extra.push(password)
   if (username || password) extra.push(basicAuthHeader(username ?? '', password ?? '').slice('Basic '.length))
-  const own = createRedactor(extra)
   const given = options.redactor
+  // Nothing of its own to mask: the given redactor alone (or none), without compiling an empty one.
+  if (extra.length === 0) return given ?? identity
+  const own = createRedactor(extra)
   return given ? (text) => own(given(text)) : own
 }
+
+const identity: Redactor = (text) => text
 
 /** The sent body: recorded by the client, else rebuilt from the options (a response made by hand). */
 function requestBodyText(response: ModifiedResponse): string | undefined {

@@ -13,7 +13,12 @@ import { maskedValues } from './secrets.js'
 import type { CompiledAction } from './compile-action.js'
 import type { Outcome, OutcomeStatus, OutcomeWarning } from './outcome.js'
 import { withRetries, type RetryPolicy } from './retry.js'
-import { withTokenRefresh, type TokenRefreshCallback, type TokenState } from './oauth-refresh.js'
+import {
+  refreshesTokens,
+  withTokenRefresh,
+  type TokenRefreshCallback,
+  type TokenState
+} from './oauth-refresh.js'
 import { runAction, type RunContext } from './run-action.js'
 
 /** A mapping of a configured instance, compiled. */
@@ -146,11 +151,13 @@ export async function deliverToMapping(
     last = response
   })
   const perform = mapping.action.definition.perform
+  const attempt = (auth: AuthTokens | undefined) =>
+    runAction(context, perform, executeInput(state, mapping, payload, event, auth))
+  // Without a token refresh there is nothing to wrap: one promise hop fewer per delivery.
   const result = await withRetries(
-    () =>
-      withTokenRefresh(context, state.settings, state.tokens, state.onTokenRefresh, (auth) =>
-        runAction(context, perform, executeInput(state, mapping, payload, event, auth))
-      ),
+    refreshesTokens(state.definition)
+      ? () => withTokenRefresh(context, state.settings, state.tokens, state.onTokenRefresh, attempt)
+      : () => attempt(state.tokens.auth),
     state.retryPolicy,
     signal
   )
