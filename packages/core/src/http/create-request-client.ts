@@ -117,8 +117,8 @@ async function runBeforeRequestHooks(options: NormalizedRequestOptions): Promise
   for (const hook of options.hooks?.beforeRequest ?? []) {
     const returned = await hook(current)
     if (returned && typeof returned === 'object') {
-      // Hooks are already running; merging them again would run them twice.
-      const { hooks: _ignored, ...changes } = returned
+      // Hooks are already running; merging them again (in either spelling) would run them twice.
+      const { hooks: _hooks, beforeRequest: _before, afterResponse: _after, ...changes } = returned
       current = normalizeRequestOptions(mergeRequestOptions(current, changes))
     }
   }

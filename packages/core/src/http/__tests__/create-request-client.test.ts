@@ -472,6 +472,23 @@ describe('createRequestClient: the compatible runtime’s request semantics', ()
     expect(seen).toEqual([['GET', 'GET', 200]])
   })
 
+  it('runs each hook once even when a beforeRequest hook returns hooks among its options', async () => {
+    nock(API).get('/x').reply(200, {})
+    let after = 0
+    const afterResponse = [
+      () => {
+        after++
+      }
+    ]
+    await createRequestClient({
+      afterResponse,
+      beforeRequest: [
+        (options) => ({ ...options, afterResponse, hooks: { afterResponse: [() => void after++] } })
+      ]
+    })(`${API}/x`)
+    expect(after).toBe(1)
+  })
+
   it('gives responses fetch’s body readers and headers.raw()', async () => {
     nock(API)
       .get('/x')
