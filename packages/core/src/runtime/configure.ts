@@ -13,6 +13,7 @@ import { compileTrigger } from '../triggers/index.js'
 import { validateEvent } from '../events/index.js'
 import { suggestionSuffix } from '../util/did-you-mean.js'
 import type { ValidationResult, ValidationWarning } from '../schema/index.js'
+import { describeKind } from '../events/describe-value.js'
 import type { CompiledAction } from './compile-action.js'
 import { ConfigurationError, type ConfigurationProblem } from './configuration-error.js'
 import {
@@ -104,7 +105,7 @@ export function configure<Settings>(
   if (typeof given !== 'object' || Array.isArray(given)) {
     problems.push({
       where: 'settings',
-      message: `The settings must be an object, not ${describeType(given)}.`
+      message: `The settings must be an object, not ${describeKind(given)}.`
     })
   }
   const settingsResult = destination.validateSettings(given)
@@ -120,7 +121,7 @@ export function configure<Settings>(
   if (!Array.isArray(mappingConfigs)) {
     problems.push({
       where: 'mappings',
-      message: `The mappings must be an array, not ${describeType(mappingConfigs)}.`
+      message: `The mappings must be an array, not ${describeKind(mappingConfigs)}.`
     })
   }
   for (const [index, config] of (Array.isArray(mappingConfigs) ? mappingConfigs : []).entries()) {
@@ -260,10 +261,4 @@ function memoizeByTokens(compute: () => Redactor, tokens: () => unknown): () => 
     }
     return cached
   }
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

@@ -39,7 +39,7 @@ import { configure, type ConfigureOptions, type DestinationInstance } from './co
 import { refreshAccessToken, withTokenRefresh, type TokenState } from './oauth-refresh.js'
 import { runAction, type RunContext } from './run-action.js'
 import { collectSecrets } from './secrets.js'
-import { createRedactor } from '../http/redact.js'
+import { createRedactor, type Redactor } from '../http/redact.js'
 
 /** A compatible result of `onEvent`/`onBatch`/`executeAction`. */
 export interface Result {
@@ -375,8 +375,9 @@ export class Destination<Settings = any> {
           : error instanceof Error
             ? error.message
             : String(error)
-      const redact = createRedactor(collectSecrets(this.authentication?.fields, checked, state.auth))
-      throw new InvalidAuthenticationError(`Credentials are invalid: ${redact(reason)}`)
+      throw new InvalidAuthenticationError(
+        `Credentials are invalid: ${this.secretsRedactor(checked, state.auth)(reason)}`
+      )
     }
   }
 
@@ -494,10 +495,14 @@ export class Destination<Settings = any> {
    */
   private withoutSecrets(error: unknown, settings: unknown, auth: AuthTokens | undefined): unknown {
     if (!(error instanceof Error)) return error
-    const redact = createRedactor(collectSecrets(this.authentication?.fields, settings, auth))
-    const message = redact(error.message)
+    const message = this.secretsRedactor(settings, auth)(error.message)
     if (message !== error.message) error.message = message
     return error
+  }
+
+  /** Masks the secrets of these settings and tokens (built on a failure path only). */
+  private secretsRedactor(settings: unknown, auth: AuthTokens | undefined): Redactor {
+    return createRedactor(collectSecrets(this.authentication?.fields, settings, auth))
   }
 
   /** The action, or an error naming the closest one. */

@@ -34,11 +34,9 @@ export function collectSecrets(
   return [...secrets]
 }
 
-function add(secrets: Set<string> | string[], value: unknown): void {
-  const text = typeof value === 'number' ? String(value) : value
-  if (typeof text !== 'string' || (typeof value === 'string' && text.length < minimumSecretLength)) return
-  if (Array.isArray(secrets)) secrets.push(text)
-  else secrets.add(text)
+function add(secrets: Set<string>, value: unknown): void {
+  if (typeof value === 'string' && value.length >= minimumSecretLength) secrets.add(value)
+  else if (typeof value === 'number') secrets.add(String(value))
 }
 
 /**
@@ -89,7 +87,13 @@ const identity = (payload: unknown): unknown => payload
  * @example
  * maskedValues({ token: 'abcd', name: 'x' }, { token: '[REDACTED]', name: 'x' }) // ['abcd']
  */
-export function maskedValues(original: unknown, masked: unknown, found: string[] = []): string[] {
+export function maskedValues(original: unknown, masked: unknown): string[] {
+  const found = new Set<string>()
+  collectMasked(original, masked, found)
+  return [...found]
+}
+
+function collectMasked(original: unknown, masked: unknown, found: Set<string>): void {
   if (masked === REDACTED && original !== REDACTED) {
     add(found, original)
   } else if (
@@ -99,12 +103,11 @@ export function maskedValues(original: unknown, masked: unknown, found: string[]
     original !== null
   ) {
     for (const key of Object.keys(masked)) {
-      maskedValues(
+      collectMasked(
         (original as Record<string, unknown>)[key],
         (masked as Record<string, unknown>)[key],
         found
       )
     }
   }
-  return found
 }
