@@ -6,11 +6,13 @@ import { STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:http
 import got, { type Response as GotResponse } from 'got'
 import { HTTPError } from '../errors/http-errors.js'
 import { IntegrationError } from '../errors/errors.js'
+import { ErrorCodes } from '../errors/error-codes.js'
 import { basicAuthHeader } from './basic-auth.js'
 import { createHeaders } from './headers.js'
 import { mergeHeaders, mergeRequestOptions } from './merge-request-options.js'
 import { normalizeRequestOptions } from './normalize-request-options.js'
 import { parseResponseText } from './parse-response-data.js'
+import { assertPublicUrl, publicOnlyLookup } from './private-network-guard.js'
 import { encodeRequestBody } from './request-body.js'
 import { resolveRequestUrl } from './request-url.js'
 import { createSentRequest } from './sent-request.js'
@@ -66,9 +68,12 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
     throw await runBeforeErrorHooks(options, translateTransportError(options.signal.reason, target, options))
   }
 
+  const guarded = options.blockPrivateNetworks === true
+  if (guarded) await assertPublicUrl(target)
+
   // A refusal thrown by `beforeRedirect` is rethrown as is (got would wrap it).
   let redirectRefusal: { error: unknown } | undefined
-  const beforeRedirect = options.beforeRedirect
+  const beforeRedirect = guarded ? chainPublicUrlCheck(options.beforeRedirect) : options.beforeRedirect
   let raw: GotResponse<Uint8Array>
   try {
     raw = await transport(target, {
@@ -79,6 +84,8 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
       followRedirect: options.followRedirect !== false,
       ...(options.maxRedirects !== undefined && { maxRedirects: options.maxRedirects }),
       ...(options.signal && { signal: options.signal }),
+      // Checked again at connect time, so a name cannot resolve publicly above and privately here.
+      ...(guarded && { dnsLookup: publicOnlyLookup as never }),
       // Only when there is one: got merges every hooks object it is given, per request.
       ...(beforeRedirect && {
         hooks: {
@@ -97,6 +104,8 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
     })
   } catch (error) {
     if (redirectRefusal) throw redirectRefusal.error
+    const refusal = guarded && findPrivateNetworkRefusal(error)
+    if (refusal) throw refusal
     throw await runBeforeErrorHooks(options, translateTransportError(error, target, options))
   }
 
@@ -109,6 +118,26 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
     throw await runBeforeErrorHooks(options, new HTTPError(response))
   }
   return response
+}
+
+/** The redirect check of the SSRF guard, before the options' own. */
+function chainPublicUrlCheck(
+  beforeRedirect: RequestOptions['beforeRedirect']
+): NonNullable<RequestOptions['beforeRedirect']> {
+  return async (url) => {
+    await assertPublicUrl(url)
+    await beforeRedirect?.(url)
+  }
+}
+
+/** The guard's refusal from the connect-time lookup, which got wraps in a RequestError. */
+function findPrivateNetworkRefusal(error: unknown): IntegrationError | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof IntegrationError && current.code === ErrorCodes.PRIVATE_NETWORK_REFUSED)
+      return current
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
 }
 
 /** `beforeRequest` hooks may change the options in place or return options to merge on top. */

@@ -29,3 +29,9 @@ export {
 export { classifyError, retryableNetworkCodes, type ErrorClassification } from './classify-error.js'
 export { isRetryableNetworkCode, describeNetworkCode } from './network-codes.js'
 export { parseRetryAfter } from './retry-after.js'
+export {
+  assertPublicUrl,
+  isPrivateAddress,
+  publicOnlyLookup,
+  type ResolveHost
+} from './private-network-guard.js'

@@ -19,7 +19,8 @@ type HeaderSource = RequestHeaders | Headers | undefined
  * replace, every other key is taken from the last option that sets it, and an
  * explicit `undefined` clears it (not `signal` or `timeout`).
  * `beforeRedirect` checks chain (each one runs, in order), so a later option can
- * never remove an earlier check such as the SSRF guard.
+ * never remove an earlier check such as the SSRF guard. For the same reason
+ * `blockPrivateNetworks` stays on once any option turns it on.
  *
  * @example
  * mergeRequestOptions(
@@ -47,6 +48,7 @@ export function mergeRequestOptions(...options: Array<RequestOptions | undefined
     if (compatibleHooks) hooks = concatHooks(hooks ?? {}, compatibleHooks)
     if (source.beforeRedirect)
       merged.beforeRedirect = chainRedirectChecks(merged.beforeRedirect, source.beforeRedirect)
+    if (source.blockPrivateNetworks === true) merged.blockPrivateNetworks = true
   }
   if (headers !== undefined) merged.headers = headers
   if (hooks !== undefined) merged.hooks = hooks
@@ -84,6 +86,7 @@ const separatelyMerged: ReadonlySet<string> = new Set([
   'headers',
   'hooks',
   'beforeRedirect',
+  'blockPrivateNetworks',
   'beforeRequest',
   'afterResponse'
 ])

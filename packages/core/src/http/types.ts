@@ -76,6 +76,12 @@ export interface RequestOptions {
   maxRedirects?: number
   /** Called before following each redirect; throw to refuse it (the SSRF guard uses it). */
   beforeRedirect?: (url: URL) => void | Promise<void>
+  /**
+   * The SSRF guard: refuse (`PRIVATE_NETWORK_REFUSED`, not retryable) a URL, a redirect or a
+   * resolved address that is private, loopback or link-local. For URLs a customer types.
+   * Once any merged option turns it on, a later one cannot turn it off.
+   */
+  blockPrivateNetworks?: boolean
   /** Compatible spelling of `hooks.beforeRequest`. */
   beforeRequest?: NonNullable<RequestHooks['beforeRequest']>
   /** Compatible spelling of an after-response hook, called as `(request, options, response)`. */
