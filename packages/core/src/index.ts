@@ -32,6 +32,7 @@ export type {
   DestinationInstance
 } from './runtime/configure.js'
 export { presetMappings } from './runtime/preset-mappings.js'
+export * from './registry/index.js'
 export { ConfigurationError, type ConfigurationProblem } from './runtime/configuration-error.js'
 export type {
   Outcome,
