@@ -4,7 +4,7 @@
  * printed requests mask every one of them.
  */
 import type { AuthTokens, GlobalSetting, InputField } from '../definition/types.js'
-import { REDACTED } from '../http/redact.js'
+import { isCredentialHeader, REDACTED } from '../http/redact.js'
 
 /** Secrets shorter than this are not masked inside other text (too many false hits). */
 const minimumSecretLength = 4
@@ -41,8 +41,9 @@ function add(secrets: Set<string>, value: unknown): void {
 
 /**
  * A function that masks the `password`-typed fields of a payload (top level and
- * nested object properties), planned once per action. Returns the payload itself
- * when the action has no such field.
+ * nested object properties), and the credential headers (`Authorization`,
+ * `X-Api-Key`…) inside a free-form object field named like `headers`, planned
+ * once per action. Returns the payload itself when the action has no such field.
  *
  * @example
  * const mask = createPayloadMasker({ token: { label: 'Token', type: 'password' } })
@@ -56,6 +57,9 @@ export function createPayloadMasker(fields: Record<string, InputField>): (payloa
     else if (field.type === 'object' && field.properties) {
       const inner = createPayloadMasker(field.properties as Record<string, InputField>)
       if (inner !== identity) nested.push([key, inner])
+    } else if (field.type === 'object' && HEADERS_FIELD.test(key)) {
+      // Headers typed into a mapping (a webhook's) often carry a token.
+      nested.push([key, maskCredentialHeaders])
     }
   }
   if (secretKeys.length === 0 && nested.length === 0) return identity
@@ -79,6 +83,18 @@ export function createPayloadMasker(fields: Record<string, InputField>): (payloa
 }
 
 const identity = (payload: unknown): unknown => payload
+
+/** A free-form object field holding HTTP headers. */
+const HEADERS_FIELD = /headers$/i
+
+function maskCredentialHeaders(headers: unknown): unknown {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return headers
+  const copy: Record<string, unknown> = { ...(headers as Record<string, unknown>) }
+  for (const name of Object.keys(copy)) {
+    if (isCredentialHeader(name) && copy[name] !== undefined && copy[name] !== null) copy[name] = REDACTED
+  }
+  return copy
+}
 
 /**
  * The values a payload masker replaced: the secrets of one payload, so that the

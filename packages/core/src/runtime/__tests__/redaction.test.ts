@@ -113,6 +113,61 @@ describe('a password-typed action field', () => {
   })
 })
 
+describe('credential headers typed into a mapping', () => {
+  const definition: DestinationDefinition<Record<string, never>> = {
+    name: 'Headers Example',
+    mode: 'cloud',
+    actions: {
+      send: {
+        title: 'Send',
+        description: 'Send with mapped headers.',
+        defaultSubscription: 'type = "track"',
+        fields: {
+          headers: { label: 'Headers', description: 'Request headers.', type: 'object' },
+          data: { label: 'Data', description: 'Body.', type: 'object', default: { '@path': '$.properties' } }
+        },
+        perform: (request, { payload }) =>
+          request('https://api.headers.test/send', {
+            method: 'post',
+            headers: payload.headers as Record<string, string>,
+            json: payload.data
+          })
+      }
+    }
+  }
+
+  it('are masked in the payload of the Outcome; other headers stay readable', async () => {
+    nock('https://api.headers.test').post('/send').reply(401, { error: 'bad token' })
+    const instance = new Destination(definition).configure({
+      settings: {},
+      mappings: [
+        {
+          id: 'send',
+          actionId: 'send',
+          mapping: {
+            headers: {
+              Authorization: 'Bearer tok_mapped_secret_1',
+              'X-Api-Key': 'key_mapped_2',
+              'X-Trace': 'visible'
+            },
+            data: { name: { '@path': '$.event' } }
+          }
+        }
+      ],
+      retry: false
+    })
+    const [outcome] = await instance.deliver(createTestEvent({ type: 'track', event: 'Signed Up' }))
+    expect(outcome.status).toBe('failed')
+    expect((outcome.payload as { headers: unknown }).headers).toEqual({
+      Authorization: '[REDACTED]',
+      'X-Api-Key': '[REDACTED]',
+      'X-Trace': 'visible'
+    })
+    expect(JSON.stringify(outcome)).not.toContain('tok_mapped_secret_1')
+    expect(JSON.stringify(outcome)).not.toContain('key_mapped_2')
+  })
+})
+
 describe('an error whose message is not a string', () => {
   it('becomes a sentence, with the secrets in it masked', async () => {
     const apiKey = 'sk_object_message_secret'
