@@ -40,6 +40,8 @@ export interface MappingConfig {
   mapping?: JSONObject
   /** Disabled mappings are compiled (so their problems show) but never run. Default true. */
   enabled?: boolean
+  /** Audience destinations: the settings of the audience this mapping syncs (`audienceFields`). */
+  audienceSettings?: Record<string, unknown>
 }
 
 /** What `configure` takes. */
@@ -174,7 +176,8 @@ export function configure<Settings>(
         enabled: config.enabled !== false,
         matches,
         resolve,
-        maskPayload: createPayloadMasker(action.fields)
+        maskPayload: createPayloadMasker(action.fields),
+        ...(config.audienceSettings && { audienceSettings: config.audienceSettings })
       })
     }
   }

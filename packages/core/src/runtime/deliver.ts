@@ -3,6 +3,7 @@
  * refresh and in-process retries) → a classified Outcome. Nothing here parses:
  * triggers, mappings and validators were compiled by `configure`.
  */
+import { audienceMembershipOf } from './audience-membership.js'
 import type { AuthTokens, DestinationDefinition, Logger } from '../definition/types.js'
 import type { SegmentEvent } from '../events/segment-event.js'
 import type { ModifiedResponse, RequestOptions } from '../http/types.js'
@@ -36,6 +37,8 @@ export interface ConfiguredMapping {
   resolve: (event: SegmentEvent) => unknown
   /** Masks password-typed fields of a payload before it goes into an Outcome. */
   maskPayload: (payload: unknown) => unknown
+  /** The audience's settings (audience destinations), handed to `perform` as `audienceSettings`. */
+  audienceSettings?: Record<string, unknown>
 }
 
 /** What every delivery of an instance shares. */
@@ -172,7 +175,7 @@ export async function deliverToMapping(
   })
 }
 
-/** The ExecuteInput of one run of `perform`. */
+/** The ExecuteInput of one run of `perform` (with audience membership for audience destinations). */
 export function executeInput(
   state: InstanceState,
   mapping: ConfiguredMapping,
@@ -180,7 +183,22 @@ export function executeInput(
   rawData: SegmentEvent | SegmentEvent[],
   auth: AuthTokens | undefined
 ) {
-  return { settings: state.settings, payload, mapping: mapping.mapping, rawData, ...(auth && { auth }) }
+  const input = {
+    settings: state.settings,
+    payload,
+    mapping: mapping.mapping,
+    rawData,
+    ...(auth && { auth })
+  }
+  const definition = state.definition
+  if (!definition.audienceFields && !definition.audienceConfig) return input
+  return {
+    ...input,
+    ...(mapping.audienceSettings && { audienceSettings: mapping.audienceSettings }),
+    audienceMembership: Array.isArray(rawData)
+      ? rawData.map(audienceMembershipOf)
+      : audienceMembershipOf(rawData)
+  }
 }
 
 /** The run context of one delivery. */
