@@ -6,7 +6,7 @@
  */
 import { IntegrationError } from '../errors/errors.js'
 import { ErrorCodes } from '../errors/error-codes.js'
-import { ajv } from '../schema/ajv.js'
+import { ajvFormatNames } from '../schema/ajv.js'
 import { DATE_LIKE_FORMAT } from '../schema/fields-to-json-schema.js'
 import { suggestionSuffix } from '../util/did-you-mean.js'
 import { isObject } from '../util/real-type-of.js'
@@ -38,7 +38,7 @@ const documentedFormats = [
 
 /** Every format the validator knows (ajv-formats and ours), except the internal one of datetime fields. */
 const knownFormats = new Set(
-  [...documentedFormats, ...Object.keys(ajv.formats)].filter((format) => format !== DATE_LIKE_FORMAT)
+  [...documentedFormats, ...ajvFormatNames].filter((format) => format !== DATE_LIKE_FORMAT)
 )
 
 /** How deep `properties` may nest fields (an object inside an object… 32 times). */

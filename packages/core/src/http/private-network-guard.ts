@@ -6,49 +6,64 @@
  * resolves publicly when checked and privately when connecting (DNS rebinding)
  * is still refused.
  */
-import { BlockList, isIP } from 'node:net'
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns'
-import { lookup as dnsLookupAsync } from 'node:dns/promises'
+import { createRequire } from 'node:module'
+import type { LookupAddress, LookupOptions } from 'node:dns'
+import type { BlockList } from 'node:net'
 import { ErrorCodes } from '../errors/error-codes.js'
 import { IntegrationError } from '../errors/errors.js'
 
 /** Resolves a host name to every address it has. */
 export type ResolveHost = (hostname: string) => Promise<string[]>
 
-const nonPublicRanges = new BlockList()
-// IPv4: "this network", private (RFC 1918), carrier-grade NAT, loopback, link-local,
-// IETF protocol assignments, documentation, benchmarking, multicast, reserved, broadcast.
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4]
-] as const) {
-  nonPublicRanges.addSubnet(network, prefix, 'ipv4')
-}
-// IPv6: unspecified, loopback, unique local, link-local, site-local (deprecated), multicast,
-// documentation, discard-only.
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-  ['2001:db8::', 32],
-  ['100::', 64]
-] as const) {
-  nonPublicRanges.addSubnet(network, prefix, 'ipv6')
+// node:net and node:dns are required on first use: most destinations never need the guard, and
+// loading them is part of every process's start-up otherwise.
+const require = createRequire(import.meta.url)
+const net = () => require('node:net') as typeof import('node:net')
+const dns = () => require('node:dns') as typeof import('node:dns')
+const isIP = (input: string) => net().isIP(input)
+
+let ranges: BlockList | undefined
+
+/** The non-public ranges, built once. */
+function nonPublicRanges(): BlockList {
+  if (ranges) return ranges
+  const list = new (net().BlockList)()
+  // IPv4: "this network", private (RFC 1918), carrier-grade NAT, loopback, link-local,
+  // IETF protocol assignments, documentation, benchmarking, multicast, reserved, broadcast.
+  for (const [network, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.0.2.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['198.51.100.0', 24],
+    ['203.0.113.0', 24],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4]
+  ] as const) {
+    list.addSubnet(network, prefix, 'ipv4')
+  }
+  // IPv6: unspecified, loopback, unique local, link-local, site-local (deprecated), multicast,
+  // documentation, discard-only.
+  for (const [network, prefix] of [
+    ['::', 128],
+    ['::1', 128],
+    ['fc00::', 7],
+    ['fe80::', 10],
+    ['fec0::', 10],
+    ['ff00::', 8],
+    ['2001:db8::', 32],
+    ['100::', 64]
+  ] as const) {
+    list.addSubnet(network, prefix, 'ipv6')
+  }
+  ranges = list
+  return list
 }
 
 /**
@@ -65,11 +80,11 @@ for (const [network, prefix] of [
 export function isPrivateAddress(address: string): boolean {
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address
   const family = isIP(bare)
-  if (family === 4) return nonPublicRanges.check(bare, 'ipv4')
+  if (family === 4) return nonPublicRanges().check(bare, 'ipv4')
   if (family !== 6) return false
   const embedded = embeddedIpv4(bare)
-  if (embedded !== undefined) return nonPublicRanges.check(embedded, 'ipv4')
-  return nonPublicRanges.check(bare, 'ipv6')
+  if (embedded !== undefined) return nonPublicRanges().check(embedded, 'ipv4')
+  return nonPublicRanges().check(bare, 'ipv6')
 }
 
 /** The IPv4 address inside an IPv4-mapped, IPv4-compatible or NAT64 IPv6 address. */
@@ -119,7 +134,7 @@ function refusal(hostname: string, address: string): IntegrationError {
 }
 
 const resolveWithDns: ResolveHost = async (hostname) =>
-  (await dnsLookupAsync(hostname, { all: true, verbatim: true })).map((entry) => entry.address)
+  (await dns().promises.lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address)
 
 /**
  * Checks a URL before it is requested: its scheme must be http or https, and its
@@ -179,7 +194,7 @@ export function publicOnlyLookup(
   const done = (typeof options === 'function' ? options : callback) as LookupCallback
   const lookupOptions: LookupOptions =
     typeof options === 'function' ? {} : typeof options === 'number' ? { family: options } : options
-  dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
+  dns().lookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
     if (error) return done(error, lookupOptions.all ? [] : '')
     const privateAddress = addresses.find((entry) => isPrivateAddress(entry.address))
     if (privateAddress) return done(refusal(hostname, privateAddress.address) as never, '')

@@ -6,7 +6,8 @@
  * `withEventBudget` (one event through a compiled mapping) every render shares one such budget, so a
  * template under `@arrayPath` cannot spend it once per item.
  */
-import { Context, Liquid, type FilterImplOptions, type Template } from 'liquidjs'
+import { createRequire } from 'node:module'
+import type { Context, FilterImplOptions, Liquid, Template } from 'liquidjs'
 
 /** Tags that loop or load files: refused at parse time. */
 export const DISABLED_LIQUID_TAGS: readonly string[] = ['for', 'include', 'render', 'layout', 'tablerow']
@@ -77,34 +78,48 @@ class DisabledError extends Error {
   }
 }
 
-const engine = new Liquid({
-  renderLimit: LIQUID_RENDER_LIMIT_MS,
-  parseLimit: 1000,
-  memoryLimit: LIQUID_MEMORY_LIMIT,
-  ownPropertyOnly: true
-})
-for (const tag of DISABLED_LIQUID_TAGS) {
-  engine.registerTag(tag, {
-    parse() {
-      throw new DisabledError('tag', tag)
-    },
-    render() {
-      throw new DisabledError('tag', tag)
-    }
+let liquidjs: typeof import('liquidjs') | undefined
+let engine: Liquid | undefined
+
+/**
+ * The one bounded engine, built on first use: most mappings have no `@liquid`, and liquidjs is a large
+ * part of the cost of loading the runtime. Loaded with `require` (liquidjs ships CommonJS) because
+ * mappings compile synchronously.
+ */
+function liquidEngine(): Liquid {
+  if (engine) return engine
+  liquidjs = createRequire(import.meta.url)('liquidjs') as typeof import('liquidjs')
+  const created = new liquidjs.Liquid({
+    renderLimit: LIQUID_RENDER_LIMIT_MS,
+    parseLimit: 1000,
+    memoryLimit: LIQUID_MEMORY_LIMIT,
+    ownPropertyOnly: true
   })
-}
-// liquidjs looks a filter up by name while it parses the template (an unknown name is let through), so a
-// lookup that throws refuses the filter at parse time.
-for (const filter of DISABLED_LIQUID_FILTERS) {
-  Object.defineProperty(engine.filters, filter, {
-    get() {
-      throw new DisabledError('filter', filter)
-    },
-    enumerable: true
-  })
-}
-for (const [filter, units] of Object.entries(UNITS_PER_ITEM)) {
-  engine.registerFilter(filter, charged(engine.filters[filter], units, filter === 'sample'))
+  for (const tag of DISABLED_LIQUID_TAGS) {
+    created.registerTag(tag, {
+      parse() {
+        throw new DisabledError('tag', tag)
+      },
+      render() {
+        throw new DisabledError('tag', tag)
+      }
+    })
+  }
+  // liquidjs looks a filter up by name while it parses the template (an unknown name is let through), so a
+  // lookup that throws refuses the filter at parse time.
+  for (const filter of DISABLED_LIQUID_FILTERS) {
+    Object.defineProperty(created.filters, filter, {
+      get() {
+        throw new DisabledError('filter', filter)
+      },
+      enumerable: true
+    })
+  }
+  for (const [filter, units] of Object.entries(UNITS_PER_ITEM)) {
+    created.registerFilter(filter, charged(created.filters[filter], units, filter === 'sample'))
+  }
+  engine = created
+  return created
 }
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>
@@ -143,7 +158,7 @@ export type LiquidParseResult = { templates: Template[] } | { problem: string }
  */
 export function parseLiquid(source: string): LiquidParseResult {
   try {
-    return { templates: engine.parse(source) }
+    return { templates: liquidEngine().parse(source) }
   } catch (error) {
     const cause = (error as { originalError?: unknown }).originalError
     if (cause instanceof DisabledError)
@@ -199,19 +214,21 @@ export function renderLiquid(templates: Template[], event: unknown, limits: Liqu
   const globals = typeof event === 'object' && event !== null ? event : {}
   // The event is read as globals; tags that write (`increment`, `decrement`) write into a scope of
   // their own, so rendering never changes the event.
-  const context = new Context(
+  // Templates exist only once the engine parsed them, so it is loaded here.
+  const liquid = liquidEngine()
+  const context = new liquidjs!.Context(
     {},
-    engine.options,
+    liquid.options,
     { sync: true, globals, ...limits },
     {
       ...eventBudget,
-      liquid: engine
+      liquid
     }
   )
   if (eventBudget === null) {
     eventBudget = { renderLimit: context.renderLimit, memoryLimit: context.memoryLimit }
   }
-  return String(engine.renderSync(templates, context))
+  return String(liquid.renderSync(templates, context))
 }
 
 function withoutFinalPeriod(text: string): string {

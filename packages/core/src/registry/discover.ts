@@ -3,7 +3,7 @@
  * `node_modules` (scoped or not), plus folders named explicitly. Only
  * package.json files are read; no destination code is imported.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 /** A package folder found on disk, with its parsed package.json. */
@@ -137,30 +137,23 @@ function nodeModulesDirectories(nodeModules: string): string[] {
   return directories
 }
 
-/** Names of the folders (or symlinks to folders) in a directory; none when it cannot be read. */
+/**
+ * Names of the folders and symlinks in a directory; none when it cannot be read. A symlink
+ * to a file is harmless: it has no package.json to read.
+ */
 function subdirectories(directory: string): string[] {
   try {
     return readdirSync(directory, { withFileTypes: true })
-      .filter(
-        (entry) => entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(join(directory, entry.name)))
-      )
+      .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
       .map((entry) => entry.name)
   } catch {
     return []
   }
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
-  }
-}
-
 function realPath(path: string): string | undefined {
   try {
-    return realpathSync(path)
+    return realpathSync.native(path)
   } catch {
     return undefined
   }

@@ -6,7 +6,7 @@
 import type { ActionDefinition, InputField } from '../definition/types.js'
 import { fieldsWithBatchKeys } from '../definition/batch-fields.js'
 import { defaultValues } from '../definition/default-values.js'
-import { createPayloadValidator, type ValidationResult } from '../schema/index.js'
+import { createPayloadValidator, type Validator } from '../schema/index.js'
 import type { JSONObject } from '../util/json.js'
 
 /** An action ready to run. */
@@ -15,7 +15,7 @@ export interface CompiledAction {
   definition: ActionDefinition<any, any>
   fields: Record<string, InputField>
   /** Cleans and validates a payload (never mutates it). */
-  validatePayload: (payload: unknown) => ValidationResult
+  validatePayload: Validator
   /** The mapping made of the fields' defaults. */
   defaultMapping: JSONObject
 }

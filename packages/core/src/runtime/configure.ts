@@ -166,6 +166,8 @@ export function configure<Settings>(
       }
     }
     if (matches && resolve) {
+      // Configuration time is when schemas compile: never on the first event.
+      action.validatePayload.prepare?.()
       mappings.push({
         id: config.id,
         ...(config.name !== undefined && { name: config.name }),

@@ -88,5 +88,9 @@ export interface ValidationFailure {
 /** What a validator answers. */
 export type ValidationResult<T = unknown> = ValidationSuccess<T> | ValidationFailure
 
-/** A compiled validator: cleans a copy of the input, then validates it. */
-export type Validator<T = unknown> = (input: unknown) => ValidationResult<T>
+/**
+ * A compiled validator: cleans a copy of the input, then validates it. The schema
+ * compiles on the first call, or on `prepare()` (which `configure` calls), so loading
+ * a destination compiles nothing that is never used.
+ */
+export type Validator<T = unknown> = ((input: unknown) => ValidationResult<T>) & { prepare?: () => void }

@@ -19,6 +19,7 @@ const validators = new WeakMap<object, Validator>()
  * identity. It cleans a copy of the input (reporting each change in
  * `warnings`), then validates the copy. A value nested deeper than
  * `MAX_CLEAN_UP_DEPTH` is invalid (keyword `maxDepth`), never a stack overflow.
+ * The schema compiles once, on the first call or on `prepare()`.
  *
  * @example
  * const validate = compileSchemaValidator(fieldsToJsonSchema({ revenue: { label: 'Revenue', type: 'number' } }))
@@ -28,9 +29,19 @@ const validators = new WeakMap<object, Validator>()
 export function compileSchemaValidator<T = unknown>(schema: JsonSchema): Validator<T> {
   const cached = validators.get(schema)
   if (cached) return cached as Validator<T>
+  let compiled: Validator | undefined
+  const compile = (): Validator => (compiled ??= compileNow(schema))
+  const validator: Validator = Object.assign((input: unknown) => compile()(input), {
+    prepare: () => void compile()
+  })
+  validators.set(schema, validator)
+  return validator as Validator<T>
+}
+
+function compileNow(schema: JsonSchema): Validator {
   const validate = compileAjvSchema(schema)
   const cleanUp = compileCleanUp(schema)
-  const validator: Validator = (input) => {
+  return (input) => {
     const warnings: ValidationWarning[] = []
     let value: unknown
     try {
@@ -45,8 +56,6 @@ export function compileSchemaValidator<T = unknown>(schema: JsonSchema): Validat
     const errors = errorsToIssues(validate.errors ?? [])
     return { valid: false, errors, message: errors.map((error) => error.message).join(' '), warnings }
   }
-  validators.set(schema, validator)
-  return validator as Validator<T>
 }
 
 /**

@@ -3,7 +3,6 @@
  * defaults as the public Destination Actions test kit so that ported tests and
  * their snapshots keep passing.
  */
-import { randomUUID } from 'node:crypto'
 import type { SegmentEvent } from '../events/segment-event.js'
 
 /**
@@ -43,7 +42,7 @@ export function createTestEvent(event: Partial<SegmentEvent> = {}): SegmentEvent
         'Mozilla/5.0 (iPhone; CPU iPhone OS 9_1 like Mac OS X) AppleWebKit/601.1.46 (KHTML, like Gecko) Version/9.0 Mobile/13B143 Safari/601.1'
     },
     event: 'Test Event',
-    messageId: randomUUID(),
+    messageId: globalThis.crypto.randomUUID(),
     properties: {},
     receivedAt: now,
     sentAt: now,

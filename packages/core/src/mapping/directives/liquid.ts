@@ -7,7 +7,12 @@ import type { Directive } from '../types.js'
 /** Said when a render runs out of time or memory: the limits are those of the whole event. */
 const SHARED_BUDGET =
   `all the @liquid renders of one event share ${LIQUID_RENDER_LIMIT_MS} ms and ` +
-  `${LIQUID_MEMORY_LIMIT.toLocaleString('en-US')} memory units`
+  `${withThousandsSeparators(LIQUID_MEMORY_LIMIT)} memory units`
+
+/** 10000000 → '10,000,000' (not `toLocaleString`, which loads the locale data at start-up). */
+function withThousandsSeparators(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+$)/g, ',')
+}
 
 /**
  * `{ "@liquid": "{{ properties.total | times: 100 }}" }`: a bounded Liquid template (≤ 1000 characters,
