@@ -33,7 +33,9 @@ console.log(JSON.stringify({ list, afterList, afterLoad: destinationModules(), n
 
 describe('the registry over the bundled destinations', () => {
   it('lists all ten without importing any, and load("slack") imports only slack', async () => {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: repositoryRoot })
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], {
+      cwd: repositoryRoot
+    })
     const result = JSON.parse(stdout) as {
       list: Array<{ slug: string; packageName: string; name: string; version: string; description: string }>
       afterList: string[]
@@ -58,7 +60,9 @@ describe('the registry over the bundled destinations', () => {
       .load('hubspt')
       .catch((thrown: unknown) => thrown)
     expect(error).toBeInstanceOf(RegistryError)
-    expect((error as RegistryError).message).toMatch(/^Unknown destination "hubspt" \(did you mean "hubspot"\?\)/)
+    expect((error as RegistryError).message).toMatch(
+      /^Unknown destination "hubspt" \(did you mean "hubspot"\?\)/
+    )
   })
 
   it('loads every bundled destination as a checked definition', async () => {
