@@ -91,7 +91,8 @@ export default async function coldStart(): Promise<SuiteResult> {
   const timeOk = ours.ms <= peer.ms
   const memoryOk = ours.rssMb <= peer.rssMb
   const rows = contenders.map(
-    (contender, index) => `| ${contender.name} | ${figures[index].ms.toFixed(1)} | ${figures[index].rssMb.toFixed(1)} |`
+    (contender, index) =>
+      `| ${contender.name} | ${figures[index].ms.toFixed(1)} | ${figures[index].rssMb.toFixed(1)} |`
   )
   const markdown = [
     'A fresh `node` process per sample; "time" runs from process start to the point where the module is',
