@@ -38,7 +38,9 @@ const defaultBatchSize = 1_000
 
 /**
  * Delivers a batch of events through one mapping: `performBatch` when the action
- * has it, one `perform` per event otherwise. One Outcome per event, with `eventIndex`.
+ * has it, one `perform` per event otherwise — also when the mapping turns batching
+ * off (`enable_batching: false`), as an endpoint that takes one event per request
+ * needs. One Outcome per event, with `eventIndex`.
  *
  * @example
  * const outcomes = await deliverBatchToMapping(state, mapping, events, signal)
@@ -50,7 +52,8 @@ export async function deliverBatchToMapping(
   signal?: AbortSignal
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(events.length)
-  if (typeof mapping.action.definition.performBatch !== 'function') {
+  const batchingOff = mapping.mapping.enable_batching === false
+  if (typeof mapping.action.definition.performBatch !== 'function' || batchingOff) {
     for (let i = 0; i < events.length; i++) {
       outcomes[i] = { ...(await deliverToMapping(state, mapping, events[i], signal)), eventIndex: i }
     }

@@ -23,6 +23,9 @@ function destinationWith(performBatch: ActionDefinition<any, any>['performBatch'
   return new Destination(definition)
 }
 
+/** The trackEvent action's default mapping. */
+const instanceDefaults = () => new Destination(example).actions.trackEvent.defaultMapping
+
 const events = () => [
   createTestEvent({ event: 'A', properties: { revenue: 1 } }),
   createTestEvent({ event: 'B', properties: { revenue: 'not a number' } }),
@@ -51,6 +54,32 @@ describe('instance.deliverBatch', () => {
     ])
     expect(outcomes[1].error?.message).toBe('Revenue must be a number but it was a string.')
     expect(JSON.stringify(outcomes)).not.toContain(apiKey)
+  })
+
+  it('sends one request per event when the mapping turns batching off', async () => {
+    const sent: string[] = []
+    const scope = nock('https://api.acme.test')
+      .post('/v1/track', (body) => (sent.push(body.event_name), true))
+      .times(2)
+      .reply(200, {})
+    const instance = new Destination(example).configure({
+      settings: { apiKey },
+      mappings: [
+        {
+          id: 'track',
+          actionId: 'trackEvent',
+          mapping: { ...instanceDefaults(), enable_batching: false }
+        }
+      ],
+      retry: false
+    })
+    const outcomes = await instance.deliverBatch([events()[0], events()[2]])
+    expect(scope.isDone()).toBe(true)
+    expect(sent).toEqual(['A', 'C'])
+    expect(outcomes.map((o) => [o.eventIndex, o.status])).toEqual([
+      [0, 'delivered'],
+      [1, 'delivered']
+    ])
   })
 
   it('gives each event its own status from a MultiStatusResponse, and fails a missing index', async () => {

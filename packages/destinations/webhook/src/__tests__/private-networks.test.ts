@@ -65,7 +65,8 @@ afterEach(() => {
 const configure = (settings: Record<string, unknown>, url: string) =>
   destination.configure({
     settings,
-    mappings: [{ id: 'hook', actionId: 'send', mapping: mappingWith({ url }) }],
+    // Batching on, so that deliverBatch goes through performBatch.
+    mappings: [{ id: 'hook', actionId: 'send', mapping: mappingWith({ url, enable_batching: true }) }],
     retry: { retries: 1, minTimeout: 1, maxTimeout: 5 }
   })
 

@@ -20,6 +20,9 @@ const mappingWith = (fields: JSONObject): JSONObject => ({
   ...fields
 })
 
+/** The same with batching turned on (it is off by default: see the send action). */
+const batchMappingWith = (fields: JSONObject): JSONObject => mappingWith({ enable_batching: true, ...fields })
+
 beforeEach(() => nock.disableNetConnect())
 afterEach(() => {
   nock.cleanAll()
@@ -308,6 +311,29 @@ describe('errors', () => {
 })
 
 describe('performBatch', () => {
+  it('is not used while batching is off (the default): one request per event', async () => {
+    const bodies: unknown[] = []
+    const scope = nock(HOOK)
+      .post('/in', (body) => (bodies.push(body), true))
+      .times(2)
+      .reply(200, {})
+    const instance = destination.configure({
+      settings: {},
+      mappings: [
+        {
+          id: 'hook',
+          actionId: 'send',
+          mapping: mappingWith({ url: `${HOOK}/in`, data: { n: { '@path': '$.properties.order_id' } } })
+        }
+      ],
+      retry: false
+    })
+    const outcomes = await instance.deliverBatch([orderEvent(1), orderEvent(2)])
+    expect(scope.isDone()).toBe(true)
+    expect(bodies).toEqual([{ n: 'ORD-1' }, { n: 'ORD-2' }])
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['delivered', 'delivered'])
+  })
+
   it('sends one request whose body is the JSON array of the events’ data, signed', async () => {
     const events = [orderEvent(1), orderEvent(2), orderEvent(3)]
     let headers: Record<string, unknown> = {}
@@ -324,7 +350,7 @@ describe('performBatch', () => {
         {
           id: 'batch',
           actionId: 'send',
-          mapping: mappingWith({ url: `${HOOK}/batch`, headers: { Authorization: 'Bearer b-1' } })
+          mapping: batchMappingWith({ url: `${HOOK}/batch`, headers: { Authorization: 'Bearer b-1' } })
         }
       ],
       retry: false
@@ -391,7 +417,7 @@ describe('performBatch', () => {
         {
           id: 'batched',
           actionId: 'send',
-          mapping: mappingWith({
+          mapping: batchMappingWith({
             url: { '@path': '$.properties.hook' },
             method: { '@path': '$.properties.method' },
             headers: { 'X-Tenant': { '@path': '$.properties.tenant' } },
@@ -445,7 +471,7 @@ describe('performBatch', () => {
     const scope = nock(HOOK).post('/batch').once().reply(413, 'too large')
     const instance = destination.configure({
       settings: { sharedSecret },
-      mappings: [{ id: 'b', actionId: 'send', mapping: mappingWith({ url: `${HOOK}/batch` }) }],
+      mappings: [{ id: 'b', actionId: 'send', mapping: batchMappingWith({ url: `${HOOK}/batch` }) }],
       retry: fastRetry
     })
     const outcomes = await instance.deliverBatch([orderEvent(1), orderEvent(2)])
@@ -461,7 +487,7 @@ describe('performBatch', () => {
     nock(HOOK).post('/batch').reply(429, {}, { 'Retry-After': '30' })
     const instance = destination.configure({
       settings: {},
-      mappings: [{ id: 'b', actionId: 'send', mapping: mappingWith({ url: `${HOOK}/batch` }) }],
+      mappings: [{ id: 'b', actionId: 'send', mapping: batchMappingWith({ url: `${HOOK}/batch` }) }],
       retry: false
     })
     const outcomes = await instance.deliverBatch([orderEvent(1), orderEvent(2)])
@@ -478,7 +504,7 @@ describe('performBatch', () => {
     const instance = destination.configure({
       settings: {},
       mappings: [
-        { id: 'b', actionId: 'send', mapping: mappingWith({ url: `${HOOK}/batch`, batch_size: 5000 }) }
+        { id: 'b', actionId: 'send', mapping: batchMappingWith({ url: `${HOOK}/batch`, batch_size: 5000 }) }
       ],
       retry: false
     })
