@@ -100,6 +100,46 @@ describe('updateUserProfile', () => {
     })
   })
 
+  it('keeps a custom attribute named like a standard field the mapping leaves unset, converted like it', async () => {
+    let body: any
+    nock('https://rest.iad-01.braze.com')
+      .post('/users/track', (b) => ((body = b), true))
+      .reply(201, { message: 'success' })
+    await testDestination.testAction('updateUserProfile', {
+      event: createTestEvent({
+        type: 'identify',
+        userId: 'u_2',
+        traits: {
+          plan: 'pro',
+          home_city: 'Paris',
+          country: 'FR',
+          email_subscribe: 'opted_in',
+          push_subscribe: 'maybe',
+          gender: 'female',
+          dob: '1990-05-01T00:00:00Z'
+        },
+        context: { locale: 'fr-FR', timezone: 'Europe/Paris' }
+      }),
+      settings,
+      useDefaultMappings: true
+    })
+    expect(body).toEqual({
+      attributes: [
+        {
+          plan: 'pro',
+          home_city: 'Paris',
+          country: 'FR',
+          email_subscribe: 'opted_in',
+          gender: 'F',
+          dob: '1990-05-01',
+          external_id: 'u_2',
+          language: 'fr',
+          time_zone: 'Europe/Paris'
+        }
+      ]
+    })
+  })
+
   it('refuses an unknown subscription state before any request', async () => {
     await expect(
       testDestination.testAction('updateUserProfile', {

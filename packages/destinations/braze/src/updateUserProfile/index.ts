@@ -20,32 +20,61 @@ const subscriptionStates = [
   { label: 'Unsubscribed (explicitly opted out)', value: 'unsubscribed' }
 ]
 
+/** The standard profile fields, under the same names in the payload and in Braze. */
+type StandardField =
+  | 'first_name'
+  | 'last_name'
+  | 'email'
+  | 'phone'
+  | 'gender'
+  | 'dob'
+  | 'country'
+  | 'home_city'
+  | 'language'
+  | 'time_zone'
+  | 'email_subscribe'
+  | 'push_subscribe'
+
+const text = (value: unknown): string | null | undefined =>
+  typeof value === 'string' || value === null ? value : undefined
+
+const dateValue = (value: unknown): string | number | null | undefined =>
+  typeof value === 'string' || typeof value === 'number' || value === null ? value : undefined
+
+const subscriptionState = (value: unknown): string | undefined =>
+  subscriptionStates.some((state) => state.value === value) ? (value as string) : undefined
+
 /**
  * The Braze attributes object of a payload: custom attributes first, then the
  * standard profile fields, which win over custom attributes of the same name.
+ * A standard field the payload leaves unset takes the custom attribute of the
+ * same name instead (traits often carry `home_city` or `email_subscribe`),
+ * converted like the field, so that it is not erased.
  *
  * @example
  * attributesObject({ external_id: 'user1234', first_name: 'Ada', custom_attributes: { plan: 'pro' } })
  * // { plan: 'pro', external_id: 'user1234', first_name: 'Ada' }
  */
 function attributesObject(payload: Payload): Record<string, unknown> {
+  const custom = payload.custom_attributes ?? {}
+  const field = (key: StandardField): unknown => (payload[key] !== undefined ? payload[key] : custom[key])
   // A null standard field clears it in Braze, so null is kept where the field allows it.
   const standard = {
-    first_name: payload.first_name,
-    last_name: payload.last_name,
-    email: payload.email,
-    phone: payload.phone,
-    gender: toBrazeGender(payload.gender),
-    dob: toDateOfBirth(payload.dob),
-    country: payload.country,
-    home_city: payload.home_city,
-    language: toLanguageCode(payload.language),
-    time_zone: payload.time_zone,
-    email_subscribe: payload.email_subscribe,
-    push_subscribe: payload.push_subscribe
+    first_name: text(field('first_name')),
+    last_name: text(field('last_name')),
+    email: text(field('email')),
+    phone: text(field('phone')),
+    gender: toBrazeGender(text(field('gender'))),
+    dob: toDateOfBirth(dateValue(field('dob'))),
+    country: text(field('country')),
+    home_city: text(field('home_city')),
+    language: toLanguageCode(text(field('language'))),
+    time_zone: text(field('time_zone')),
+    email_subscribe: subscriptionState(field('email_subscribe')),
+    push_subscribe: subscriptionState(field('push_subscribe'))
   }
   return removeUndefined({
-    ...payload.custom_attributes,
+    ...custom,
     ...userIdentifiers(payload),
     ...standard,
     _update_existing_only: payload.update_existing_only || undefined
