@@ -188,7 +188,7 @@ describe('syncAudience: a user exited the audience', () => {
   it('looks a contact without email up by its external ID', async () => {
     const scope = nock(API)
       .post('/v3/marketing/contacts/search/identifiers/external_id', {
-        identifiers: [{ external_id: 'u_83712' }]
+        identifiers: ['u_83712']
       })
       .reply(200, {
         result: { u_83712: { contact: { id: 'contact-7', external_id: 'u_83712', list_ids: [LIST_ID] } } }

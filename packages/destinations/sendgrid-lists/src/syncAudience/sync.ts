@@ -304,8 +304,9 @@ async function lookupContacts(
     type === 'email'
       ? [`${base}/v3/marketing/contacts/search/emails`, { emails: values }]
       : [
+          // The identifier type is in the path; the body lists the bare values.
           `${base}/v3/marketing/contacts/search/identifiers/${type}`,
-          { identifiers: values.map((value) => ({ [type]: value })) }
+          { identifiers: values }
         ]
   let result: Record<string, { contact?: Partial<FoundContact> & Record<string, unknown> }> | undefined
   try {
