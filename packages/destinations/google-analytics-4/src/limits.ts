@@ -66,18 +66,22 @@ const reservedUserPropertyNames: ReadonlySet<string> = new Set([
 ])
 
 /**
- * A Segment event name in GA4's snake_case style: lower-case, with every run of
- * other characters than letters and digits as one underscore.
+ * A Segment event name in GA4's snake_case style: lower-case, accents dropped
+ * (GA4 names allow only ASCII letters and digits), with every run of other
+ * characters as one underscore.
  *
  * @example
  * snakeCase('Order Completed') // 'order_completed'
  * snakeCase('Signed-Up!') // 'signed_up'
+ * snakeCase('Réservé') // 'reserve'
  */
 export function snakeCase(name: string): string {
   return name
     .trim()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
 }
 
