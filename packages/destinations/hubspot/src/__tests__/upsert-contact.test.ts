@@ -113,19 +113,19 @@ describe('upsertContact', () => {
     })
   })
 
-  it('takes the company name from a string trait too', async () => {
+  it.each([
+    ['a company object without a name', { id: 'c-1', plan: 'pro' }],
+    ['a company given as a string (not the Segment spec)', 'Acme']
+  ])('still upserts the contact, without a company name, for %s', async (_case, company) => {
     nock(API)
       .post(UPSERT_PATH)
       .reply(200, upsertResults(['a@example.com']))
     const responses = await testDestination.testAction('upsertContact', {
-      event: createTestEvent({ type: 'identify', traits: { email: 'a@example.com', company: 'Acme' } }),
+      event: createTestEvent({ type: 'identify', traits: { email: 'a@example.com', company } }),
       auth,
       useDefaultMappings: true
     })
-    expect((responses[0].options.json as any).inputs[0].properties).toEqual({
-      email: 'a@example.com',
-      company: 'Acme'
-    })
+    expect((responses[0].options.json as any).inputs[0].properties).toEqual({ email: 'a@example.com' })
   })
 
   it('refuses a payload without an email or with a nested property, before any request', async () => {

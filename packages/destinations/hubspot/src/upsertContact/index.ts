@@ -76,13 +76,9 @@ const action: ActionDefinition<Settings, Payload> = {
       description:
         "The name of the contact's company (HubSpot property `company`, a text property: it does not associate a company record).",
       type: 'string',
-      default: {
-        '@if': {
-          exists: { '@path': '$.traits.company.name' },
-          then: { '@path': '$.traits.company.name' },
-          else: { '@path': '$.traits.company' }
-        }
-      }
+      // Segment's `company` trait is an object; only its name fits this text property. (A fallback to the
+      // trait itself would turn a company object without a name into an invalid contact.)
+      default: { '@path': '$.traits.company.name' }
     },
     website: {
       label: 'Website',
