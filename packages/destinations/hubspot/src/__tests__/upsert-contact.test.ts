@@ -72,7 +72,7 @@ describe('upsertContact', () => {
           firstName: 'Grace',
           lastName: 'Hopper',
           phone: '+1 202 555 0143',
-          company: 'Navy',
+          company: { name: 'Navy' },
           website: 'https://grace.example.com',
           title: 'Rear Admiral'
         }
