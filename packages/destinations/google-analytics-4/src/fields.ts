@@ -82,6 +82,8 @@ export const batchFields: Record<string, InputField> = {
     type: 'string',
     multiple: true,
     unsafe_hidden: true,
-    default: ['client_id', 'app_instance_id', 'user_id', 'user_properties']
+    // At most three keys. User properties are not one: the batch is grouped again by the whole
+    // identity (user properties included) before it is sent, so they never mix in a request.
+    default: ['client_id', 'app_instance_id', 'user_id']
   }
 }

@@ -203,6 +203,28 @@ describe('batches', () => {
     ])
   })
 
+  it('never mixes user properties in one request, for the same user either', async () => {
+    const bodies: any[] = []
+    nock(ga)
+      .post('/mp/collect', (sent) => (bodies.push(sent), true))
+      .query(webQuery)
+      .times(2)
+      .reply(204)
+    const mapping = {
+      ...new Destination(definition).actions.sendEvent.defaultMapping,
+      user_properties: { plan: { '@path': '$.properties.plan' } }
+    }
+    const outcomes = await instance(false, mapping).deliverBatch([
+      track({ properties: { plan: 'pro' } }),
+      track({ properties: { plan: 'free' } })
+    ])
+    expect(outcomes.every((o) => o.status === 'delivered')).toBe(true)
+    expect(bodies.map((b) => [b.client_id, b.user_properties])).toEqual([
+      ['anon-1', { plan: { value: 'pro' } }],
+      ['anon-1', { plan: { value: 'free' } }]
+    ])
+  })
+
   it('fails an invalid event alone and delivers the others', async () => {
     let body: any
     nock(ga)
