@@ -3,7 +3,7 @@
  * off — retrying is the runtime's job), fetch-like responses on top.
  */
 import { createRequire } from 'node:module'
-import type { Got, Response as GotResponse } from 'got'
+import type { Got } from 'got'
 import { HTTPError } from '../errors/http-errors.js'
 import { IntegrationError } from '../errors/errors.js'
 import { ErrorCodes } from '../errors/error-codes.js'
@@ -16,6 +16,7 @@ import { assertPublicUrl, publicOnlyLookup } from './private-network-guard.js'
 import { encodeRequestBody } from './request-body.js'
 import { resolveRequestUrl } from './request-url.js'
 import { createSentRequest } from './sent-request.js'
+import { readTransportResponse, type RawResponse, type TransportResponse } from './transport.js'
 import { translateTransportError } from './translate-transport-error.js'
 import type { ModifiedResponse, NormalizedRequestOptions, RequestClient, RequestOptions } from './types.js'
 
@@ -89,12 +90,30 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
   }
 
   const guarded = options.blockPrivateNetworks === true
+  if (options.transport) {
+    // The transport is the network: the guard still refuses a scheme or a literal private address,
+    // but resolving names (traffic of its own) is the transport's business.
+    if (guarded) await assertPublicUrl(target, resolveNothing)
+    let answer: TransportResponse
+    try {
+      answer = await options.transport({
+        url: target,
+        method: options.method,
+        headers,
+        ...(encoded.body !== undefined && { body: encoded.body }),
+        ...(options.signal && { signal: options.signal })
+      })
+    } catch (error) {
+      throw await runBeforeErrorHooks(options, translateTransportError(error, target, options))
+    }
+    return finishResponse(decorateResponse(readTransportResponse(answer, target), request, options), options)
+  }
   if (guarded) await assertPublicUrl(target)
 
   // A refusal thrown by `beforeRedirect` is rethrown as is (got would wrap it).
   let redirectRefusal: { error: unknown } | undefined
   const beforeRedirect = guarded ? chainPublicUrlCheck(options.beforeRedirect) : options.beforeRedirect
-  let raw: GotResponse<Uint8Array>
+  let raw: RawResponse
   // After the first request, no extra await: the transport is already there.
   const send = transport ?? (await loadTransport())
   try {
@@ -123,7 +142,7 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
           ]
         }
       })
-    })) as unknown as GotResponse<Uint8Array>
+    })) as unknown as RawResponse
   } catch (error) {
     if (redirectRefusal) throw redirectRefusal.error
     const refusal = guarded && findPrivateNetworkRefusal(error)
@@ -131,7 +150,15 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
     throw await runBeforeErrorHooks(options, translateTransportError(error, target, options))
   }
 
-  let response = decorateResponse(raw, request, options)
+  return finishResponse(decorateResponse(raw, request, options), options)
+}
+
+/** Runs the `afterResponse` hooks, then throws `HTTPError` for a non-2xx response (unless told not to). */
+async function finishResponse(
+  received: ModifiedResponse,
+  options: NormalizedRequestOptions
+): Promise<ModifiedResponse> {
+  let response = received
   for (const hook of options.hooks?.afterResponse ?? []) {
     response = (await hook(response, options)) ?? response
   }
@@ -141,6 +168,9 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
   }
   return response
 }
+
+/** Resolves no name: the SSRF guard's pre-request check without DNS traffic. */
+const resolveNothing = async (): Promise<string[]> => []
 
 /** The redirect check of the SSRF guard, before the options' own. */
 function chainPublicUrlCheck(
@@ -231,7 +261,7 @@ function checkHeaders(headers: Record<string, string | string[]>): void {
 }
 
 function decorateResponse(
-  raw: GotResponse<Uint8Array>,
+  raw: RawResponse,
   request: ModifiedResponse['request'],
   options: NormalizedRequestOptions
 ): ModifiedResponse {

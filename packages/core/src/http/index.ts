@@ -8,6 +8,7 @@ export { resolveRequestUrl, searchParamsToString } from './request-url.js'
 export { encodeRequestBody, type EncodedBody } from './request-body.js'
 export { isJsonContentType, parseResponseData } from './parse-response-data.js'
 export { createSentRequest, sentRequestBody } from './sent-request.js'
+export type { Transport, TransportRequest, TransportResponse } from './transport.js'
 export { translateTransportError } from './translate-transport-error.js'
 export {
   createRedactor,

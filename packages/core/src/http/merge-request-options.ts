@@ -20,7 +20,8 @@ type HeaderSource = RequestHeaders | Headers | undefined
  * explicit `undefined` clears it (not `signal` or `timeout`).
  * `beforeRedirect` checks chain (each one runs, in order), so a later option can
  * never remove an earlier check such as the SSRF guard. For the same reason
- * `blockPrivateNetworks` stays on once any option turns it on.
+ * `blockPrivateNetworks` stays on once any option turns it on, and the first
+ * `transport` stays (a host's dry run is never turned into a real request).
  *
  * @example
  * mergeRequestOptions(
@@ -49,6 +50,7 @@ export function mergeRequestOptions(...options: Array<RequestOptions | undefined
     if (source.beforeRedirect)
       merged.beforeRedirect = chainRedirectChecks(merged.beforeRedirect, source.beforeRedirect)
     if (source.blockPrivateNetworks === true) merged.blockPrivateNetworks = true
+    if (source.transport && !merged.transport) merged.transport = source.transport
   }
   if (headers !== undefined) merged.headers = headers
   if (hooks !== undefined) merged.hooks = hooks
@@ -87,6 +89,7 @@ const separatelyMerged: ReadonlySet<string> = new Set([
   'hooks',
   'beforeRedirect',
   'blockPrivateNetworks',
+  'transport',
   'beforeRequest',
   'afterResponse'
 ])

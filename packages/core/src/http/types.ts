@@ -2,6 +2,7 @@
  * The request client's public shapes. The implementation (got-based) lives in
  * `http/create-request-client.ts`; destinations only see these types.
  */
+import type { Transport } from './transport.js'
 
 /** HTTP methods, in either case. */
 export type HttpMethod =
@@ -82,6 +83,11 @@ export interface RequestOptions {
    * Once any merged option turns it on, a later one cannot turn it off.
    */
   blockPrivateNetworks?: boolean
+  /**
+   * Sends the request instead of the network (a dry run, a recorder): see `Transport`. Once any
+   * merged option sets one, a later one cannot replace or remove it, so a host's dry run never sends.
+   */
+  transport?: Transport
   /** Compatible spelling of `hooks.beforeRequest`. */
   beforeRequest?: NonNullable<RequestHooks['beforeRequest']>
   /** Compatible spelling of an after-response hook, called as `(request, options, response)`. */

@@ -165,7 +165,9 @@ async function deliverChunk(
     attempts: result.attempts,
     payload: item.payload,
     warnings: item.warnings,
-    last,
+    // The events of a chunk share its requests: each outcome gets the last one, not every request
+    // once per event (a webhook batch mixing targets makes one request per target).
+    responses: last ? [last] : [],
     eventIndex: item.eventIndex
   })
   if (!result.ok || !(result.value instanceof MultiStatusResponse)) {

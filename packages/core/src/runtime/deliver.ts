@@ -149,9 +149,12 @@ export async function deliverToMapping(
   if (!prepared.ok) return prepared.outcome
   const { payload, warnings } = prepared
 
-  let last: ModifiedResponse | undefined
+  const responses: ModifiedResponse[] = []
+  const redactors = new Set<Redactor>()
   const context = runContext(state, signal, (response) => {
-    last = response
+    responses.push(response)
+    // A token refresh replaces the instance's redactor mid-run: the earlier exchanges carry the old tokens.
+    redactors.add(state.redactor())
   })
   const perform = mapping.action.definition.perform
   const attempt = (auth: AuthTokens | undefined) =>
@@ -171,7 +174,8 @@ export async function deliverToMapping(
     attempts: result.attempts,
     payload,
     warnings,
-    last
+    responses,
+    redactors
   })
 }
 
@@ -223,14 +227,17 @@ interface Finished {
   attempts: number
   payload: unknown
   warnings: OutcomeWarning[]
-  last: ModifiedResponse | undefined
+  /** Every response the run received, in order. */
+  responses: readonly ModifiedResponse[]
+  /** The instance's redactors in use when they arrived (old and new tokens, around a refresh). */
+  redactors?: ReadonlySet<Redactor>
   eventIndex?: number
 }
 
 /** Builds the Outcome of a run: delivered, or the classified failure, with redacted summaries. */
 export function finishOutcome(state: InstanceState, mapping: ConfiguredMapping, run: Finished): Outcome {
   const maskedPayload = mapping.maskPayload(run.payload)
-  const redact = redactorFor(state, run.payload, maskedPayload)
+  const redact = redactorFor(state, run.payload, maskedPayload, run.redactors)
   const outcome: Outcome = {
     mappingId: mapping.id,
     actionId: mapping.actionId,
@@ -240,10 +247,18 @@ export function finishOutcome(state: InstanceState, mapping: ConfiguredMapping, 
     attempts: run.attempts,
     ...(run.eventIndex !== undefined && { eventIndex: run.eventIndex })
   }
-  if (run.last) {
-    const summary = summarizeResponse(run.last, { redactor: redact })
+  const count = run.responses.length
+  if (count > 0) {
+    const summary = summarizeResponse(run.responses[count - 1], { redactor: redact })
     outcome.request = summary.request
     outcome.response = summary.response
+    // Only when there were several: the usual single request is not summarized twice.
+    if (count > 1) {
+      outcome.exchanges = run.responses
+        .slice(0, -1)
+        .map((response) => summarizeResponse(response, { redactor: redact }))
+      outcome.exchanges.push(summary)
+    }
   }
   if (run.ok) {
     if (run.value !== undefined) outcome.data = run.value
@@ -261,9 +276,24 @@ export function finishOutcome(state: InstanceState, mapping: ConfiguredMapping, 
   return outcome
 }
 
-/** The instance's redactor, plus the payload's own secrets (`password` fields) when it has any. */
-function redactorFor(state: InstanceState, payload: unknown, maskedPayload: unknown): Redactor {
-  const instanceRedactor = state.redactor()
+const noRedactors: ReadonlySet<Redactor> = new Set()
+
+/**
+ * The instance's redactor (and those in use earlier in the run, so tokens replaced by a refresh stay
+ * masked), plus the payload's own secrets (`password` fields) when it has any.
+ */
+function redactorFor(
+  state: InstanceState,
+  payload: unknown,
+  maskedPayload: unknown,
+  earlier: ReadonlySet<Redactor> = noRedactors
+): Redactor {
+  const current = state.redactor()
+  const others = [...earlier].filter((redactor) => redactor !== current)
+  const instanceRedactor: Redactor =
+    others.length === 0
+      ? current
+      : (text) => others.reduce((masked, redactor) => redactor(masked), current(text))
   if (maskedPayload === payload) return instanceRedactor
   const payloadSecrets = maskedValues(payload, maskedPayload)
   if (payloadSecrets.length === 0) return instanceRedactor

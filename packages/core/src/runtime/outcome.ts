@@ -3,7 +3,7 @@
  * `status`; everything in it is plain data with secrets already redacted.
  */
 import type { JSONValue } from '../util/json.js'
-import type { HttpRequestSummary, HttpResponseSummary } from '../http/summarize.js'
+import type { HttpExchangeSummary, HttpRequestSummary, HttpResponseSummary } from '../http/summarize.js'
 
 /** What happened to an event under a mapping. */
 export type OutcomeStatus = 'delivered' | 'not-subscribed' | 'invalid' | 'retryable' | 'failed'
@@ -49,8 +49,15 @@ export interface Outcome {
   eventIndex?: number
   /** The payload the action received (after mapping and validation). */
   payload?: JSONValue
+  /** The last request made (redacted), and its response. */
   request?: RequestSummary
   response?: ResponseSummary
+  /**
+   * Every request made and its response, in order, when there was more than one (an action
+   * that calls two endpoints, a retry); the last one is `request`/`response`. Redacted too.
+   * Single-event deliveries only: the outcomes of a batch share its last request.
+   */
+  exchanges?: HttpExchangeSummary[]
   error?: OutcomeError
   warnings: OutcomeWarning[]
   /** How many times the action ran (1 + retries). 0 when it never ran. */
