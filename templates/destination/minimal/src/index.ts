@@ -1,0 +1,25 @@
+import type { DestinationDefinition } from '@destkit/core'
+import { defaultValues } from '@destkit/core'
+import type { Settings } from './generated-types.js'
+import __ACTION_ID__ from './__ACTION_ID__/index.js'
+
+const destination: DestinationDefinition<Settings> = {
+  name: '__NAME__',
+  slug: '__SLUG__',
+  mode: 'cloud',
+  description: '__DESCRIPTION__',
+  presets: [
+    {
+      name: 'Track Calls',
+      subscribe: 'type = "track"',
+      partnerAction: '__ACTION_ID__',
+      mapping: defaultValues(__ACTION_ID__.fields),
+      type: 'automatic'
+    }
+  ],
+  actions: {
+    __ACTION_ID__
+  }
+}
+
+export default destination
