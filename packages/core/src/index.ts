@@ -23,7 +23,8 @@ export type {
   Subscription,
   OAuthSettings,
   ExecuteActionOptions,
-  ExecuteBatchOptions
+  ExecuteBatchOptions,
+  ExecuteDynamicFieldOptions
 } from './runtime/destination.js'
 export type {
   MappingConfig,

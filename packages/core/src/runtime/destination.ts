@@ -8,6 +8,8 @@ import type {
   AuthTokens,
   CreateAudienceInput,
   DestinationDefinition,
+  DynamicFieldResponse,
+  ExecuteInput,
   GetAudienceInput,
   Logger,
   OAuth2Authentication,
@@ -93,6 +95,19 @@ export interface ExecuteBatchOptions<Settings> {
   /** Passed to the action as is (compatible; destkit itself does not read them). */
   features?: Features
   statsContext?: StatsContext
+}
+
+/** Options of `executeDynamicField`. */
+export interface ExecuteDynamicFieldOptions<Settings> {
+  settings: Settings
+  /** The mapping's payload so far (a field's choices may depend on other fields). */
+  payload?: unknown
+  auth?: AuthTokens
+  /** The page of choices to fetch (the `nextPage` of a previous answer). */
+  page?: string
+  dynamicFieldContext?: ExecuteInput['dynamicFieldContext']
+  signal?: AbortSignal
+  logger?: Logger
 }
 
 /** Subscription triggers seen by the compatible surface, compiled once each (bounded). */
@@ -402,6 +417,62 @@ export class Destination<Settings = any> {
     // An OAuth2 destination without a refresher has nothing to do (compatible: undefined).
     if (!scheme.refreshAccessToken) return undefined
     return refreshAccessToken(this.runContext(), settings, oauthData)
+  }
+
+  /**
+   * Runs one of an action's dynamic fields and resolves to its choices (what a
+   * mapping editor offers for that field). Settings get their defaults but are
+   * not validated: choices are asked for while settings are still being filled
+   * in, and the function reports what it lacks itself. An OAuth2 destination
+   * refreshes its token once on a 401, as actions do.
+   *
+   * @example
+   * const { choices } = await destination.executeDynamicField('addToList', 'list_id', { settings, payload: {} })
+   */
+  async executeDynamicField(
+    actionId: string,
+    fieldKey: string,
+    options: ExecuteDynamicFieldOptions<Settings>
+  ): Promise<DynamicFieldResponse> {
+    const action = this.requireAction(actionId)
+    const dynamicFields = action.definition.dynamicFields ?? {}
+    const dynamic = Object.hasOwn(dynamicFields, fieldKey) ? dynamicFields[fieldKey] : undefined
+    if (typeof dynamic !== 'function') {
+      throw new IntegrationError(
+        `The action '${actionId}' of ${this.name} has no dynamic field '${fieldKey}'${suggestionSuffix(fieldKey, Object.keys(dynamicFields))}.`,
+        ErrorCodes.NOT_FOUND,
+        404
+      )
+    }
+    const settings = this.withSettingsDefaults(options.settings)
+    const context = this.runContext(options.signal, options.logger)
+    const state: TokenState = { auth: options.auth }
+    let result: unknown
+    try {
+      result = await withTokenRefresh(context, settings, state, undefined, (auth) =>
+        runAction(context, dynamic, {
+          settings,
+          payload: options.payload ?? {},
+          ...(auth && { auth }),
+          ...(options.page !== undefined && { page: options.page }),
+          ...(options.dynamicFieldContext && { dynamicFieldContext: options.dynamicFieldContext })
+        })
+      )
+    } catch (error) {
+      throw this.withoutSecrets(error, settings, state.auth)
+    }
+    if (
+      typeof result !== 'object' ||
+      result === null ||
+      !Array.isArray((result as DynamicFieldResponse).choices)
+    ) {
+      throw new IntegrationError(
+        `The dynamic field '${fieldKey}' of the action '${actionId}' did not return { choices: [...] }.`,
+        ErrorCodes.UNKNOWN_ERROR,
+        500
+      )
+    }
+    return result as DynamicFieldResponse
   }
 
   /**
