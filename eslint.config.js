@@ -2,7 +2,15 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'bench/.tmp/**', 'packages/cli/templates/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      'bench/.tmp/**',
+      'packages/cli/templates/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
