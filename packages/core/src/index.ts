@@ -33,6 +33,8 @@ export type {
   DestinationInstance
 } from './runtime/configure.js'
 export { presetMappings } from './runtime/preset-mappings.js'
+export { chunkByJsonBytes } from './runtime/chunk-by-json-bytes.js'
+export { batchErrorEntry } from './runtime/batch-error-entry.js'
 export * from './registry/index.js'
 export { ConfigurationError, type ConfigurationProblem } from './runtime/configuration-error.js'
 export type {

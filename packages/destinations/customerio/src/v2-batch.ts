@@ -6,12 +6,14 @@ import {
   MultiStatusResponse,
   type JSONLikeObject,
   type ModifiedResponse,
-  type RequestClient
+  type RequestClient,
+  batchErrorEntry,
+  chunkByJsonBytes,
+  jsonByteLength
 } from '@destkit/core'
 import type { Settings } from './generated-types.js'
 import type { PersonIdentifiers } from './common.js'
 import { trackHost } from './common.js'
-import { chunkBySize, errorEntryFor, jsonBytes } from './batching.js'
 
 /** A batch request must be smaller than 500 KB… */
 const maxRequestBytes = 500_000
@@ -65,7 +67,7 @@ export async function sendV2Batch(
   const kept: PendingEntry[] = []
   const sizes: number[] = []
   for (const item of pending) {
-    const size = jsonBytes(item.entry)
+    const size = jsonByteLength(item.entry)
     if (size > maxEntryBytes) {
       results.setErrorResponseAtIndex(item.index, {
         status: 400,
@@ -78,7 +80,7 @@ export async function sendV2Batch(
     sizes.push(size)
   }
 
-  const chunks = chunkBySize(sizes, maxRequestBytes - envelopeBytes)
+  const chunks = chunkByJsonBytes(sizes, maxRequestBytes - envelopeBytes)
   const whole = throwWhenWhole && chunks.length === 1 && kept.length === pending.length
   for (const chunk of chunks) {
     const items = chunk.map((i) => kept[i])
@@ -90,7 +92,7 @@ export async function sendV2Batch(
       })
     } catch (error) {
       if (whole) throw error
-      const entry = errorEntryFor(error)
+      const entry = batchErrorEntry(error)
       items.forEach((item) => results.setErrorResponseAtIndex(item.index, { ...entry, sent: sentOf(item) }))
       continue
     }

@@ -1,7 +1,6 @@
 import nock from 'nock'
 import { Destination, createTestEvent, createTestIntegration } from '@destkit/core'
 import definition from '../index.js'
-import { splitBySize } from '../logEvent/send.js'
 
 const settings = { apiKey: 'amp_api_key_4f9c2e', secretKey: 'amp_secret_7d1b' }
 const timestamp = '2026-10-30T14:22:05.118Z'
@@ -225,16 +224,5 @@ describe('logEvent batches', () => {
     })
     expect(responses).toHaveLength(1)
     expect(responses[0].options.json).toEqual({ api_key: settings.apiKey, events: [sent(1), sent(2)] })
-  })
-})
-
-describe('splitBySize', () => {
-  it('keeps consecutive items under the limit, counting the commas between them', () => {
-    const items = [{ bytes: 400 }, { bytes: 400 }, { bytes: 198 }, { bytes: 1200 }, { bytes: 10 }]
-    expect(splitBySize(items, 1000).map((chunk) => chunk.map((item) => item.bytes))).toEqual([
-      [400, 400, 198],
-      [1200],
-      [10]
-    ])
   })
 })

@@ -5,6 +5,8 @@
 import {
   IntegrationError,
   MultiStatusResponse,
+  chunkByJsonBytes,
+  jsonByteLength,
   RetryableError,
   type JSONLikeObject,
   type ModifiedResponse,
@@ -86,7 +88,7 @@ export async function sendEventBatch(
   payloads.forEach((payload, index) => {
     try {
       const event = toAmplitudeEvent(payload)
-      items.push({ index, event, bytes: Buffer.byteLength(JSON.stringify(event)) })
+      items.push({ index, event, bytes: jsonByteLength(event) })
     } catch (error) {
       const { code, message } = error as IntegrationError
       results.setErrorResponseAtIndex(index, { status: 400, errortype: code, errormessage: message })
@@ -96,7 +98,12 @@ export async function sendEventBatch(
 
   // A batch shares its request options; the first event's values stand for all.
   const upload = uploadFor(settings, payloads[0])
-  const chunks = splitBySize(items, upload.maxBytes - Buffer.byteLength(JSON.stringify(upload.body([]))))
+  // The envelope's own `[]` is counted again by chunkByJsonBytes, hence the + 2.
+  const budget = upload.maxBytes - jsonByteLength(upload.body([])) + 2
+  const chunks = chunkByJsonBytes(
+    items.map((item) => item.bytes),
+    budget
+  ).map((indexes) => indexes.map((index) => items[index]))
 
   const send = async (chunk: Item[], resend: boolean, rethrow: boolean): Promise<void> => {
     let response: ModifiedResponse
@@ -159,29 +166,4 @@ export async function sendEventBatch(
   const wholeBatch = chunks.length === 1 && items.length === payloads.length
   for (const chunk of chunks) await send(chunk, true, wholeBatch)
   return results
-}
-
-/**
- * Consecutive groups of items whose serialized events fit in `maxBytes` (an
- * event larger than that goes alone, and Amplitude answers 413 for it).
- *
- * @example
- * splitBySize([{ bytes: 600 }, { bytes: 600 }], 1000) // [[{ bytes: 600 }], [{ bytes: 600 }]]
- */
-export function splitBySize<T extends { bytes: number }>(items: T[], maxBytes: number): T[][] {
-  const chunks: T[][] = []
-  let current: T[] = []
-  let size = 0
-  for (const item of items) {
-    const added = item.bytes + (current.length > 0 ? 1 : 0) // the comma between events
-    if (current.length > 0 && size + added > maxBytes) {
-      chunks.push(current)
-      current = []
-      size = 0
-    }
-    size += current.length > 0 ? item.bytes + 1 : item.bytes
-    current.push(item)
-  }
-  if (current.length > 0) chunks.push(current)
-  return chunks
 }

@@ -3,12 +3,12 @@ import {
   PayloadValidationError,
   type ActionDefinition,
   type JSONLikeObject,
-  type RequestClient
+  type RequestClient,
+  batchErrorEntry
 } from '@destkit/core'
 import type { Settings } from '../generated-types.js'
 import type { Payload } from './generated-types.js'
 import { customerPath, personIdentifiers, toUnixSeconds, trackHost } from '../common.js'
-import { errorEntryFor } from '../batching.js'
 import { sendV2Batch, type PendingEntry } from '../v2-batch.js'
 
 /** The body shared by the v1 event endpoints: `name`, `type`, `data` and a Unix `timestamp`. */
@@ -155,7 +155,7 @@ const action: ActionDefinition<Settings, Payload> = {
           body: 'accepted'
         })
       } catch (error) {
-        results.setErrorResponseAtIndex(index, errorEntryFor(error))
+        results.setErrorResponseAtIndex(index, batchErrorEntry(error))
       }
     }
     return results

@@ -5,12 +5,14 @@ import {
   PayloadValidationError,
   type ActionDefinition,
   type JSONLikeObject,
-  type RequestClient
+  type RequestClient,
+  batchErrorEntry,
+  chunkByJsonBytes,
+  jsonByteLength
 } from '@destkit/core'
 import type { Settings } from '../generated-types.js'
 import type { Payload } from './generated-types.js'
 import { importCredentials, ingestionHost } from '../common.js'
-import { chunkBySize, errorEntryFor, jsonBytes } from '../batching.js'
 import { buildEvent, type MixpanelEvent } from './build-event.js'
 
 /** `/import` accepts at most 2000 events per request. */
@@ -220,7 +222,7 @@ const action: ActionDefinition<Settings, Payload> = {
 
   perform: async (request, { settings, payload }) => {
     const event = buildEvent(payload)
-    if (jsonBytes(event) >= maxEventBytes) {
+    if (jsonByteLength(event) >= maxEventBytes) {
       throw new PayloadValidationError(
         'The event is larger than the 1 MB of JSON Mixpanel accepts per event.'
       )
@@ -242,7 +244,7 @@ const action: ActionDefinition<Settings, Payload> = {
     payload.forEach((item, index) => {
       try {
         const event = buildEvent(item)
-        const size = jsonBytes(event)
+        const size = jsonByteLength(event)
         if (size >= maxEventBytes) {
           throw new PayloadValidationError(
             'The event is larger than the 1 MB of JSON Mixpanel accepts per event.'
@@ -260,7 +262,7 @@ const action: ActionDefinition<Settings, Payload> = {
       }
     })
 
-    const chunks = chunkBySize(sizes, maxRequestBytes).flatMap((chunk) => {
+    const chunks = chunkByJsonBytes(sizes, maxRequestBytes).flatMap((chunk) => {
       const parts: number[][] = []
       for (let start = 0; start < chunk.length; start += maxEventsPerRequest) {
         parts.push(chunk.slice(start, start + maxEventsPerRequest))
@@ -306,7 +308,7 @@ const action: ActionDefinition<Settings, Payload> = {
           continue
         }
         if (singleRequest) throw error
-        const entry = errorEntryFor(error)
+        const entry = batchErrorEntry(error)
         chunk.forEach((i) => {
           results.setErrorResponseAtIndex(positions[i], {
             ...entry,
