@@ -70,19 +70,7 @@ export async function answerPreview(
   actionId: string,
   body: unknown
 ): Promise<Answer> {
-  const loaded = requireLoaded(served)
-  const action = requireAction(loaded, actionId)
-  const input = parseActionInput(body, action)
-  const previews = input.events.map((event) => previewPayload(action, input.mapping, event))
-  const redact = createRedactor(
-    secretValues(
-      loaded.definition.authentication?.fields,
-      input.settings,
-      input.auth,
-      action.fields,
-      previews.map((preview) => preview.payload)
-    )
-  )
+  const { input, previews, redact } = prepareActionRequest(served, actionId, body)
   return { status: 200, body: redactValue(input.batch ? { results: previews } : previews[0], redact) }
 }
 
@@ -100,19 +88,7 @@ export async function answerAction(
   actionId: string,
   body: unknown
 ): Promise<Answer> {
-  const loaded = requireLoaded(served)
-  const action = requireAction(loaded, actionId)
-  const input = parseActionInput(body, action)
-  const previews = input.events.map((event) => previewPayload(action, input.mapping, event))
-  const redact = createRedactor(
-    secretValues(
-      loaded.definition.authentication?.fields,
-      input.settings,
-      input.auth,
-      action.fields,
-      previews.map((preview) => preview.payload)
-    )
-  )
+  const { loaded, input, previews, redact } = prepareActionRequest(served, actionId, body)
   const { destination } = loaded
   const options = {
     mapping: input.mapping,
@@ -152,4 +128,26 @@ export async function answerAction(
       redact
     )
   }
+}
+
+/**
+ * What the preview and action routes share: the loaded definition, the action,
+ * the parsed request, each event's mapped payload, and a redactor for every
+ * secret among them.
+ */
+function prepareActionRequest(served: ServedDestination, actionId: string, body: unknown) {
+  const loaded = requireLoaded(served)
+  const action = requireAction(loaded, actionId)
+  const input = parseActionInput(body, action)
+  const previews = input.events.map((event) => previewPayload(action, input.mapping, event))
+  const redact = createRedactor(
+    secretValues(
+      loaded.definition.authentication?.fields,
+      input.settings,
+      input.auth,
+      action.fields,
+      previews.map((preview) => preview.payload)
+    )
+  )
+  return { loaded, action, input, previews, redact }
 }
