@@ -6,7 +6,7 @@
  */
 import type { Destination, JSONObject, SegmentEvent } from '@destkit/core'
 import { CliError } from '../util/cli-error.js'
-import type { CoreModule } from './load-with-core.js'
+import type { CoreModule } from '../load/load-with-core.js'
 
 /** What the user chose on the command line (each optional). */
 export interface MappingChoice {

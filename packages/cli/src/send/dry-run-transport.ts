@@ -5,7 +5,7 @@
  */
 import type { Transport } from '@destkit/core'
 import { CliError } from '../util/cli-error.js'
-import type { CoreModule } from './load-with-core.js'
+import type { CoreModule } from '../load/load-with-core.js'
 
 /** What the dry run answers: an empty JSON object, which most APIs' success bodies extend. */
 export const DRY_RUN_RESPONSE = {

@@ -19,7 +19,7 @@ import { CliError } from '../util/cli-error.js'
 import { chooseMapping, type ChosenMapping } from './choose-mapping.js'
 import { assertDryRunSupport, dryRunTransport } from './dry-run-transport.js'
 import { inputSecrets } from './input-secrets.js'
-import { loadWithCore, type CoreModule } from './load-with-core.js'
+import { loadWithCore, type CoreModule } from '../load/load-with-core.js'
 import { readJsonObject } from './read-json-input.js'
 
 /** What `destkit send` was asked to do. */

@@ -6,7 +6,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { Destination, type DestinationDefinition, type ModifiedResponse } from '@destkit/core'
-import { importDefinition, type DestinationPackage } from '../load/destination-package.js'
+import type { DestinationPackage } from '../load/destination-package.js'
+import { loadWithCore, type LoadedDestination } from '../load/load-with-core.js'
 
 /** A definition that imported and checked. */
 export interface LoadedDefinition {
@@ -41,8 +42,21 @@ export interface ServedDestination {
   recording<T>(work: () => Promise<T>): Promise<{ value?: T; error?: unknown; responses: ModifiedResponse[] }>
 }
 
-/** How a definition is imported (the tests pass their own). */
-export type DefinitionLoader = (target: DestinationPackage) => Promise<DestinationDefinition>
+/**
+ * How a definition is imported (the tests pass their own): a definition alone runs on the
+ * CLI's core; with the core its sources imported, it runs on that one, so the runtime
+ * recognises the errors and `MultiStatusResponse`s the destination makes.
+ */
+export type DefinitionLoader = (
+  target: DestinationPackage
+) => Promise<DestinationDefinition | Pick<LoadedDestination, 'definition' | 'core'>>
+
+/** The default loader: the sources and their core, from one module graph. */
+const loadSources: DefinitionLoader = async (target) => {
+  const loaded = await loadWithCore(target)
+  await loaded.release()
+  return loaded
+}
 
 /** The responses of the request being answered: concurrent requests each see only their own. */
 const responsesOfRequest = new AsyncLocalStorage<ModifiedResponse[]>()
@@ -56,7 +70,7 @@ const responsesOfRequest = new AsyncLocalStorage<ModifiedResponse[]>()
  */
 export function createServedDestination(
   target: DestinationPackage,
-  load: DefinitionLoader = importDefinition
+  load: DefinitionLoader = loadSources
 ): ServedDestination {
   let current: LoadedDefinition | undefined
   let failure: LoadFailure | undefined
@@ -66,15 +80,22 @@ export function createServedDestination(
 
   const importOnce = async (): Promise<ReloadResult> => {
     let definition: DestinationDefinition
+    let DestinationClass: typeof Destination = Destination
     try {
-      definition = await load(target)
+      const loaded = await load(target)
+      if ('core' in loaded && 'definition' in loaded) {
+        definition = loaded.definition
+        DestinationClass = loaded.core.Destination
+      } else {
+        definition = loaded as DestinationDefinition
+      }
     } catch (error) {
       failure = { code: 'IMPORT_FAILED', message: (error as Error).message, at: new Date().toISOString() }
       return { ok: false, error: failure }
     }
     let destination: Destination
     try {
-      destination = new Destination(definition)
+      destination = new DestinationClass(definition)
     } catch (error) {
       failure = {
         code: 'INVALID_DEFINITION',

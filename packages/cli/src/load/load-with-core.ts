@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
 import type { DestinationDefinition } from '@destkit/core'
-import type { DestinationPackage } from '../load/destination-package.js'
+import type { DestinationPackage } from './destination-package.js'
 import { CliError } from '../util/cli-error.js'
 
 /** The core module, as the destination sees it. */
@@ -31,7 +31,7 @@ export interface LoadedDestination {
 export async function loadWithCore(target: DestinationPackage): Promise<LoadedDestination> {
   const { register } = await import('tsx/esm/api')
   // A fresh namespace per load: edits to the sources are seen, as with `importDefinition`.
-  const api = register({ namespace: `destkit-send-${randomUUID()}` })
+  const api = register({ namespace: `destkit-${randomUUID()}` })
   const entry = pathToFileURL(target.sourceEntry).href
   try {
     let module: { default?: unknown }
