@@ -5,6 +5,8 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { repositoryRoot } from './fixtures.js'
 
@@ -58,5 +60,24 @@ describe('errors', () => {
     const { code, stderr } = await destkit('validate', 'no-such-destination', '--debug')
     expect(code).toBe(1)
     expect(stderr).toMatch(/\n\s+at /)
+  })
+
+  it('with --debug, show where a wrapped error began', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'destkit-debug-'))
+    try {
+      mkdirSync(join(directory, 'src'))
+      writeFileSync(
+        join(directory, 'package.json'),
+        JSON.stringify({ name: 'd', destkit: { slug: 'd', name: 'D' } })
+      )
+      writeFileSync(join(directory, 'src/index.ts'), "throw new Error('boom in the sources')\n")
+      const plain = await destkit('generate:types', '--path', directory)
+      expect(plain.stderr).not.toContain('Caused by')
+      const { code, stderr } = await destkit('generate:types', '--path', directory, '--debug')
+      expect(code).toBe(1)
+      expect(stderr).toMatch(/\nCaused by: Error: boom in the sources\n\s+at .*src\/index\.ts/)
+    } finally {
+      rmSync(directory, { recursive: true, force: true })
+    }
   })
 })

@@ -20,7 +20,12 @@ export abstract class BaseCommand extends Command {
     // oclif's own exits (`this.exit`) and its flag parsing errors keep their behaviour.
     if (error.oclif?.exit !== undefined && !(error instanceof CliError)) return super.catch(error)
     if (this.argv.includes('--debug')) {
-      this.logToStderr(error.stack ?? String(error))
+      // The stack of every cause too: a CliError often wraps the error that says where it began.
+      const stacks: string[] = []
+      for (let current: unknown = error; current && stacks.length < 5; current = (current as Error).cause) {
+        stacks.push((current as Error).stack ?? String(current))
+      }
+      this.logToStderr(stacks.join('\nCaused by: '))
     } else {
       this.logToStderr(`Error: ${error.message}`)
     }

@@ -4,7 +4,7 @@
  */
 export { renderTypes, TYPES_BANNER, type GeneratedFile } from './generate/types.js'
 export { renderReadme, DOCS_BANNER, type PackageFacts } from './generate/docs.js'
-export { runGenerator, type GeneratorReport } from './generate/run-generator.js'
+export { runGenerator, staleFilesError, type GeneratorReport } from './generate/run-generator.js'
 export {
   readDestinationPackage,
   importDefinition,

@@ -37,12 +37,25 @@ export async function runGenerator(
     report.destinations.push(target.manifest.slug)
     report.changed.push(...writeGeneratedFiles(files, { check: options.check }))
   }
-  if (options.check && report.changed.length > 0) {
-    const cwd = options.cwd ?? process.cwd()
-    const list = report.changed.map((path) => relative(cwd, path)).join(', ')
-    throw new CliError(
-      `${report.changed.length === 1 ? 'One generated file is' : `${report.changed.length} generated files are`} out of date (${list}): run \`destkit ${options.what}\` and commit the result.`
-    )
-  }
   return report
+}
+
+/**
+ * With `--check`, the error for files that are out of date (none when all are current).
+ * Commands print their report first, so `--json` output is there either way.
+ *
+ * @example
+ * const stale = staleFilesError(report, { check: true, what: 'generate:types' })
+ * if (stale) throw stale
+ */
+export function staleFilesError(
+  report: GeneratorReport,
+  options: { check: boolean; what: string; cwd?: string }
+): CliError | undefined {
+  if (!options.check || report.changed.length === 0) return undefined
+  const cwd = options.cwd ?? process.cwd()
+  const list = report.changed.map((path) => relative(cwd, path)).join(', ')
+  return new CliError(
+    `${report.changed.length === 1 ? 'One generated file is' : `${report.changed.length} generated files are`} out of date (${list}): run \`destkit ${options.what}\` and commit the result.`
+  )
 }

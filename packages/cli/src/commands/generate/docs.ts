@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { renderReadme } from '../../generate/docs.js'
-import { runGenerator } from '../../generate/run-generator.js'
+import { runGenerator, staleFilesError } from '../../generate/run-generator.js'
 
 export default class GenerateDocs extends BaseCommand {
   static override summary = "Generate a destination's README from its definition."
@@ -38,8 +38,11 @@ export default class GenerateDocs extends BaseCommand {
       ],
       { slugs: argv as string[], paths: flags.path ?? [], check: flags.check, what: 'generate:docs' }
     )
+    const stale = staleFilesError(report, { check: flags.check, what: 'generate:docs' })
     if (flags.json) this.log(JSON.stringify(report, null, 2))
-    else if (flags.check) this.log(`Docs are up to date for ${report.destinations.join(', ')}.`)
+    if (stale) throw stale
+    if (flags.json) return
+    if (flags.check) this.log(`Docs are up to date for ${report.destinations.join(', ')}.`)
     else
       this.log(
         `Generated docs for ${report.destinations.join(', ')}: ${report.changed.length} file(s) changed.`

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
-import { runGenerator } from '../../generate/run-generator.js'
+import { runGenerator, staleFilesError } from '../../generate/run-generator.js'
 import { renderTypes } from '../../generate/types.js'
 import { watchSources } from '../../generate/watch.js'
 
@@ -41,8 +41,11 @@ export default class GenerateTypes extends BaseCommand {
         (definition, target) => renderTypes(definition, target.directory),
         options
       )
+      const stale = staleFilesError(report, options)
       if (flags.json) this.log(JSON.stringify(report, null, 2))
-      else if (flags.check) this.log(`Types are up to date for ${report.destinations.join(', ')}.`)
+      if (stale) throw stale
+      if (flags.json) return
+      if (flags.check) this.log(`Types are up to date for ${report.destinations.join(', ')}.`)
       else
         this.log(
           `Generated types for ${report.destinations.join(', ')}: ${report.changed.length} file(s) changed.`

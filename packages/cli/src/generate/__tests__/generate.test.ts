@@ -132,6 +132,12 @@ describe('destkit generate:types / generate:docs', () => {
     expect(stale.stderr.trim()).toBe(
       'Error: 2 generated files are out of date (src/generated-types.ts, src/send/generated-types.ts): run `destkit generate:types` and commit the result.'
     )
+    const staleJson = await destkit('generate:types', '--check', '--json')
+    expect(staleJson.code).toBe(1)
+    expect(JSON.parse(staleJson.stdout)).toEqual({
+      destinations: ['acme'],
+      changed: [join(directory, 'src/generated-types.ts'), join(directory, 'src/send/generated-types.ts')]
+    })
     const written = await destkit('generate:types')
     expect(written.code).toBe(0)
     expect(readFileSync(join(directory, 'src/send/generated-types.ts'), 'utf8')).toContain('  id?: string\n')
