@@ -184,7 +184,9 @@ async function deliverOnce(
       `No mapping matches this event: the trigger '${chosen.trigger}' of the action '${chosen.actionId}' does not match ${eventSource}.`
     )
   }
-  if (outcome.status === 'invalid') throw new CliError(describeInvalid(outcome.error, eventSource, options))
+  if (outcome.status === 'invalid') {
+    throw new CliError(describeInvalid(outcome.error, eventSource, options, chosen.preset))
+  }
 
   const exchanges: SendExchange[] = (
     outcome.exchanges ??
@@ -251,10 +253,19 @@ function describeConfigurationError(
 }
 
 /** An `invalid` outcome: the event, the mapping or the payload it produced. */
-function describeInvalid(error: OutcomeError | undefined, eventSource: string, options: SendOptions): string {
+function describeInvalid(
+  error: OutcomeError | undefined,
+  eventSource: string,
+  options: SendOptions,
+  preset: string | undefined
+): string {
   const message = error?.message ?? 'The event could not be mapped.'
   const mappingSource =
-    options.mappingPath === undefined ? 'the default mapping' : `the mapping in ${options.mappingPath}`
+    options.mappingPath !== undefined
+      ? `the mapping in ${options.mappingPath}`
+      : preset !== undefined
+        ? `the mapping of the preset '${preset}'`
+        : 'the default mapping'
   switch (error?.code) {
     case 'INVALID_EVENT':
       return `${capitalize(eventSource)} is invalid: ${message}`
