@@ -382,6 +382,14 @@ describe('destkit send --dry-run', () => {
     expect(report.exchanges[0]).not.toHaveProperty('response')
     expect(run.stdout).not.toContain(secret)
   })
+
+  it('refuses two inputs from standard input in one sentence', async () => {
+    const run = await destkit(['slack', '--dry-run', '--event', '-', '--settings', '-'], '{}')
+    expect(run.code).toBe(1)
+    expect(run.stderr.trim()).toBe(
+      'Error: Only one input can come from standard input, but --event and --settings both ask for it: give the others as files.'
+    )
+  })
 })
 
 describe('destkit send to a server on 127.0.0.1', () => {

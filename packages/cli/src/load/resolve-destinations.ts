@@ -45,7 +45,8 @@ export function resolveDestinations(options: TargetOptions): DestinationPackage[
       targets.push(readDestinationPackage(found.directory))
     }
   }
-  if (targets.length > 0) return targets
+  // A package named twice (`--path . --path .`, or a slug and its folder) is acted on once.
+  if (targets.length > 0) return [...new Map(targets.map((target) => [target.directory, target])).values()]
   if (isDestinationPackage(cwd)) return [readDestinationPackage(cwd)]
   const own = createRegistry({ roots: [workspaceRoot(cwd)] })
     .list()

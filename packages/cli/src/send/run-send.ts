@@ -86,6 +86,19 @@ export interface SendReport {
  * report.exchanges[0].request // { method: 'POST', url: '[REDACTED]', headers: {…}, body: '{"text":"…"}' }
  */
 export async function runSend(options: SendOptions): Promise<SendReport> {
+  const fromStdin = (
+    [
+      ['--event', options.eventPath],
+      ['--settings', options.settingsPath],
+      ['--mapping', options.mappingPath],
+      ['--auth', options.authPath]
+    ] as const
+  ).filter(([, path]) => path === '-')
+  if (fromStdin.length > 1) {
+    throw new CliError(
+      `Only one input can come from standard input, but ${fromStdin.map(([flag]) => flag).join(' and ')} both ask for it: give the others as files.`
+    )
+  }
   const target = resolveTarget(options)
   const read = (what: string, path: string) =>
     readJsonObject({
