@@ -18,6 +18,8 @@ export interface ActionDestinationErrorResponseType {
   errormessage: string
   sent?: JSONLikeObject | string
   body?: JSONLikeObject | string
+  /** destkit: how long the API asked to wait before this event is sent again (a retryable status only). */
+  retryAfterMs?: number
 }
 
 /** Who reported a batch error: the destination's API, or the runtime. */

@@ -10,7 +10,8 @@ import type { ActionDestinationErrorResponseType } from '../errors/multi-status-
 /**
  * The error entry for the events of a failed request, classified as the runtime
  * would classify the error: its HTTP status when it has one (so a 429 or 5xx stays
- * retryable), else 503 for a transient failure and 500 for any other.
+ * retryable), else 503 for a transient failure and 500 for any other; and the
+ * `Retry-After` delay, which the event's Outcome then carries.
  *
  * @example
  * results.setErrorResponseAtIndex(index, { ...batchErrorEntry(error), sent: event })
@@ -21,6 +22,7 @@ export function batchErrorEntry(error: unknown): ActionDestinationErrorResponseT
   return {
     status: classification.httpStatus ?? (classification.status === 'retryable' ? 503 : 500),
     errortype: classification.code,
-    errormessage: classification.message
+    errormessage: classification.message,
+    ...(classification.retryAfterMs !== undefined && { retryAfterMs: classification.retryAfterMs })
   }
 }

@@ -192,14 +192,15 @@ async function deliverChunk(
       return outcome
     }
     if (entry instanceof ActionDestinationErrorResponse) {
-      const { status, errortype, errormessage } = entry.value()
+      const { status, errortype, errormessage, retryAfterMs } = entry.value()
       const retryable = isRetryableStatus(status)
       outcome.status = retryable ? 'retryable' : 'failed'
       outcome.error = {
         code: errortype ?? ErrorCodes.UNKNOWN_ERROR,
         message: state.redactor()(errormessage),
         retryable,
-        httpStatus: status
+        httpStatus: status,
+        ...(retryable && typeof retryAfterMs === 'number' && retryAfterMs >= 0 && { retryAfterMs })
       }
       return outcome
     }

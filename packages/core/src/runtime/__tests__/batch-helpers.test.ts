@@ -34,8 +34,8 @@ describe('chunkByJsonBytes', () => {
 describe('batchErrorEntry', () => {
   afterEach(() => nock.cleanAll())
 
-  it('keeps the HTTP status and code of a failed request', async () => {
-    nock('https://api.example.com').post('/batch').reply(429, { error: 'slow down' })
+  it('keeps the HTTP status, code and Retry-After of a failed request', async () => {
+    nock('https://api.example.com').post('/batch').reply(429, { error: 'slow down' }, { 'retry-after': '30' })
     const error = await createRequestClient()('https://api.example.com/batch', {
       method: 'post',
       json: []
@@ -43,7 +43,8 @@ describe('batchErrorEntry', () => {
     expect(batchErrorEntry(error)).toEqual({
       status: 429,
       errortype: 'TOO_MANY_REQUESTS',
-      errormessage: expect.stringContaining('429')
+      errormessage: expect.stringContaining('429'),
+      retryAfterMs: 30_000
     })
   })
 

@@ -82,6 +82,34 @@ describe('instance.deliverBatch', () => {
     ])
   })
 
+  it('carries an entry’s retryAfterMs into the Outcome of a retryable event only', async () => {
+    const destination = destinationWith(() => {
+      const results = new MultiStatusResponse()
+      results.setErrorResponseAtIndex(0, {
+        status: 429,
+        errortype: 'TOO_MANY_REQUESTS',
+        errormessage: 'slow down',
+        retryAfterMs: 30_000
+      })
+      results.setErrorResponseAtIndex(1, {
+        status: 400,
+        errortype: 'BAD_REQUEST',
+        errormessage: 'bad',
+        retryAfterMs: 30_000
+      })
+      return results
+    })
+    const instance = destination.configure({
+      settings: { apiKey },
+      mappings: [{ id: 't', actionId: 'trackEvent' }],
+      retry: false
+    })
+    const outcomes = await instance.deliverBatch([events()[0], events()[2]])
+    expect(outcomes[0]).toMatchObject({ status: 'retryable', error: { retryAfterMs: 30_000 } })
+    expect(outcomes[1].status).toBe('failed')
+    expect(outcomes[1].error).not.toHaveProperty('retryAfterMs')
+  })
+
   it('gives each event its own status from a MultiStatusResponse, and fails a missing index', async () => {
     const destination = destinationWith((_request, { payload }) => {
       const results = new MultiStatusResponse()
@@ -107,6 +135,7 @@ describe('instance.deliverBatch', () => {
       httpStatus: 429
     })
     expect(outcomes[2].error).toMatchObject({ code: 'MISSING_BATCH_RESULT', httpStatus: 500 })
+    expect(outcomes[1].error).not.toHaveProperty('retryAfterMs')
   })
 
   it('makes every event of the batch retryable when performBatch throws a retryable error', async () => {
