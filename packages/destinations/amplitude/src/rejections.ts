@@ -17,6 +17,8 @@ export interface EventRejection {
   status: number
   code: string
   message: string
+  /** How long Amplitude asked to wait (a whole request's failure only). */
+  retryAfterMs?: number
 }
 
 const fieldMaps: Array<[key: string, code: string, reason: (field: string) => string]> = [
@@ -99,7 +101,8 @@ export function requestFailure(error: unknown): EventRejection {
   return {
     status,
     code: classification.code,
-    message: detail ? `Amplitude answered ${status}: ${detail}.` : classification.message
+    message: detail ? `Amplitude answered ${status}: ${detail}.` : classification.message,
+    ...(classification.retryAfterMs !== undefined && { retryAfterMs: classification.retryAfterMs })
   }
 }
 

@@ -200,7 +200,7 @@ describe('logEvent batches', () => {
       .post('/2/httpapi', (body) => (sizes.push(Buffer.byteLength(JSON.stringify(body))), true))
       .reply(200, { code: 200 })
       .post('/2/httpapi')
-      .reply(503, { code: 503, error: 'Service unavailable' })
+      .reply(503, { code: 503, error: 'Service unavailable' }, { 'retry-after': '20' })
     const outcomes = await instance({ event_properties: { '@path': '$.properties' } }).deliverBatch(
       [1, 2, 3].map((n) => event(n, { properties: { blob: big } }))
     )
@@ -210,7 +210,8 @@ describe('logEvent batches', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['delivered', 'delivered', 'retryable'])
     expect(outcomes[2].error).toMatchObject({
       httpStatus: 503,
-      message: 'Amplitude answered 503: Service unavailable.'
+      message: 'Amplitude answered 503: Service unavailable.',
+      retryAfterMs: 20_000
     })
   })
 

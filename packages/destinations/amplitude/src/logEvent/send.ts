@@ -124,6 +124,7 @@ export async function sendEventBatch(
             status: failure.status,
             errortype: failure.code,
             errormessage: failure.message,
+            ...(failure.retryAfterMs !== undefined && { retryAfterMs: failure.retryAfterMs }),
             sent: item.event as JSONLikeObject
           })
         }
