@@ -33,6 +33,7 @@ export type {
   DestinationInstance
 } from './runtime/configure.js'
 export { presetMappings } from './runtime/preset-mappings.js'
+export { collectSecrets, createPayloadMasker, maskedValues } from './runtime/secrets.js'
 export { chunkByJsonBytes } from './runtime/chunk-by-json-bytes.js'
 export { batchErrorEntry } from './runtime/batch-error-entry.js'
 export * from './registry/index.js'

@@ -4,15 +4,24 @@
  * masked wherever they appear in an answer (a message, an echoed payload, a
  * request or response summary).
  */
-import type { AuthTokens, GlobalSetting, InputField, Redactor } from '@destkit/core'
+import {
+  collectSecrets,
+  createPayloadMasker,
+  maskedValues,
+  type AuthTokens,
+  type GlobalSetting,
+  type InputField,
+  type Redactor
+} from '@destkit/core'
 
 /** Secrets shorter than this are not masked inside other text (as the runtime does). */
 const MINIMUM_SECRET_LENGTH = 4
 
 /**
- * The secret values of a request: `password` settings (and a setting named
- * `password`), the tokens and client secret of `auth`, and the `password`
- * fields of the payloads.
+ * The secret values of a request, found as the runtime finds them (`password`
+ * settings, tokens, the client secret, the `password` fields and credential headers
+ * of the payloads), plus settings the definition does not declare (yet) whose name
+ * says they are secret.
  *
  * @example
  * secretValues({ apiKey: { label: 'Key', type: 'password' } }, { apiKey: 'sk_1234' }) // ['sk_1234']
@@ -24,22 +33,23 @@ export function secretValues(
   payloadFields?: Record<string, InputField>,
   payloads: readonly unknown[] = []
 ): string[] {
-  const found = new Set<string>()
-  for (const [key, field] of Object.entries(settingsFields ?? {})) {
-    if (field.type === 'password' || field.format === 'password' || key === 'password')
-      add(found, settings[key])
-  }
-  // A setting the definition does not declare (yet) but whose name says it is secret.
+  const found = new Set(collectSecrets(settingsFields, settings, auth))
   for (const [key, value] of Object.entries(settings)) {
-    if (!settingsFields?.[key] && /key|token|secret|password/i.test(key)) add(found, value)
+    if (!settingsFields?.[key] && /key|token|secret|password/i.test(key) && isLongEnough(value)) {
+      found.add(String(value))
+    }
   }
-  if (auth) {
-    add(found, auth.accessToken)
-    add(found, auth.refreshToken)
-    add(found, auth.clientSecret)
+  if (payloadFields) {
+    const mask = createPayloadMasker(payloadFields)
+    for (const payload of payloads) for (const value of maskedValues(payload, mask(payload))) found.add(value)
   }
-  if (payloadFields) for (const payload of payloads) collectPasswordFields(payloadFields, payload, found)
   return [...found]
+}
+
+function isLongEnough(value: unknown): boolean {
+  return (
+    (typeof value === 'string' || typeof value === 'number') && String(value).length >= MINIMUM_SECRET_LENGTH
+  )
 }
 
 /**
@@ -57,29 +67,4 @@ export function redactValue(value: unknown, redact: Redactor): unknown {
     return copy
   }
   return value
-}
-
-function collectPasswordFields(
-  fields: Record<string, InputField>,
-  payload: unknown,
-  found: Set<string>
-): void {
-  if (typeof payload !== 'object' || payload === null) return
-  const items = Array.isArray(payload) ? payload : [payload]
-  for (const item of items) {
-    if (typeof item !== 'object' || item === null) continue
-    const values = item as Record<string, unknown>
-    for (const [key, field] of Object.entries(fields)) {
-      if (field.type === 'password' || field.format === 'password') add(found, values[key])
-      else if (field.properties) {
-        collectPasswordFields(field.properties as Record<string, InputField>, values[key], found)
-      }
-    }
-  }
-}
-
-function add(found: Set<string>, value: unknown): void {
-  if (typeof value === 'string' && value.length >= MINIMUM_SECRET_LENGTH) found.add(value)
-  else if (typeof value === 'number' && String(value).length >= MINIMUM_SECRET_LENGTH)
-    found.add(String(value))
 }

@@ -90,10 +90,11 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
   }
 
   const guarded = options.blockPrivateNetworks === true
+  // The guard refuses a scheme or a literal private address here; a name is checked where it is
+  // resolved (`publicOnlyLookup` at connect time), so each request resolves it once, not twice.
+  if (guarded) await assertPublicUrl(target, resolveNothing)
   if (options.transport) {
-    // The transport is the network: the guard still refuses a scheme or a literal private address,
-    // but resolving names (traffic of its own) is the transport's business.
-    if (guarded) await assertPublicUrl(target, resolveNothing)
+    // The transport is the network: resolving names (traffic of its own) is its business.
     let answer: TransportResponse
     try {
       answer = await options.transport({
@@ -108,7 +109,6 @@ async function sendRequest(url: string, merged: RequestOptions): Promise<Modifie
     }
     return finishResponse(decorateResponse(readTransportResponse(answer, target), request, options), options)
   }
-  if (guarded) await assertPublicUrl(target)
 
   // A refusal thrown by `beforeRedirect` is rethrown as is (got would wrap it).
   let redirectRefusal: { error: unknown } | undefined
@@ -169,7 +169,7 @@ async function finishResponse(
   return response
 }
 
-/** Resolves no name: the SSRF guard's pre-request check without DNS traffic. */
+/** Resolves no name: the SSRF guard's checks of a URL, leaving names to the connect-time lookup. */
 const resolveNothing = async (): Promise<string[]> => []
 
 /** The redirect check of the SSRF guard, before the options' own. */
@@ -177,7 +177,7 @@ function chainPublicUrlCheck(
   beforeRedirect: RequestOptions['beforeRedirect']
 ): NonNullable<RequestOptions['beforeRedirect']> {
   return async (url) => {
-    await assertPublicUrl(url)
+    await assertPublicUrl(url, resolveNothing)
     await beforeRedirect?.(url)
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The SSRF guard: refuses requests to private, loopback, link-local and other
  * non-public addresses, so a URL a customer types (a webhook target) cannot
- * reach the host's own network. It checks the first URL and every redirect, and
- * the addresses a host name resolves to — at connect time too, so a name that
- * resolves publicly when checked and privately when connecting (DNS rebinding)
- * is still refused.
+ * reach the host's own network. The request client checks the scheme and any
+ * literal address of the first URL and of every redirect, and the addresses a
+ * host name resolves to where the connection resolves it (`publicOnlyLookup`),
+ * so a name cannot resolve publicly when checked and privately when connecting
+ * (DNS rebinding). `assertPublicUrl` can also resolve names itself, for callers
+ * that check a URL before anything is sent.
  */
 import { createRequire } from 'node:module'
 import type { LookupAddress, LookupOptions } from 'node:dns'

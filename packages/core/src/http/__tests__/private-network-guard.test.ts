@@ -12,7 +12,8 @@ const PUBLIC = 'http://93.184.216.34'
 
 beforeAll(() => {
   nock.disableNetConnect()
-  nock.enableNetConnect('127.0.0.1')
+  // The loopback server, by address or by name (a name is refused where it is resolved).
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
 })
 
 afterEach(() => {

@@ -55,7 +55,8 @@ afterAll(async () => {
 beforeEach(() => {
   received = []
   nock.disableNetConnect()
-  nock.enableNetConnect('127.0.0.1')
+  // The loopback server, by address or by name (a name is refused where it is resolved).
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
 })
 
 afterEach(() => {
